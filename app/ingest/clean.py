@@ -1,0 +1,110 @@
+"""Find boilerplate in an article without changing its text.
+
+Cleaning never edits the text: it returns the stretches to keep out of extraction (``Dropped``,
+with a reason) and the complementary kept spans, so every offset later stages produce still points
+into the original file. The rules live in ``resources/boilerplate.toml``; each is a regular
+expression over one line. False-positive policy: rules are anchored to whole lines or to the
+conventional position of the item (start of line for datelines, end of line for photo credits), so
+a sentence that merely mentions "Reuters" or "Foto" stays in.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from app.extract.model import Dropped
+
+_RESOURCE = Path(__file__).with_name("resources") / "boilerplate.toml"
+
+
+@dataclass(frozen=True)
+class _Rule:
+    reason: str
+    scope: str
+    regex: re.Pattern[str]
+
+
+@cache
+def _rules() -> tuple[_Rule, ...]:
+    data = tomllib.loads(_RESOURCE.read_text(encoding="utf-8"))
+    rules = []
+    for r in data["rule"]:
+        flags = 0 if r.get("case") else re.IGNORECASE
+        rules.append(_Rule(r["reason"], r.get("scope", "line"), re.compile(r["pattern"], flags)))
+    return tuple(rules)
+
+
+def _lines(text: str):
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        yield pos, body
+        pos += len(line)
+
+
+def find_boilerplate(text: str) -> list[Dropped]:
+    """All boilerplate stretches, sorted and non-overlapping."""
+    found: list[tuple[int, int, str]] = []
+    for start, line in _lines(text):
+        if not line.strip():
+            continue
+        found.extend(_scan_line(start, line))
+    found.sort()
+    merged: list[tuple[int, int, str]] = []
+    for s, e, reason in found:
+        if merged and s < merged[-1][1]:
+            ps, pe, pr = merged[-1]
+            merged[-1] = (ps, max(pe, e), pr)
+        else:
+            merged.append((s, e, reason))
+    return [Dropped(s, e, reason, text[s:e]) for s, e, reason in merged]
+
+
+def _scan_line(start: int, line: str) -> list[tuple[int, int, str]]:
+    """Rules over one line. When a rule drops the beginning of the line (a header or dateline),
+    the rest is scanned again as if it were a line of its own, so "date 2023-09 Photo : X" loses both."""
+    found: list[tuple[int, int, str]] = []
+    for rule in _rules():
+        m = rule.regex.search(line)
+        if not m or m.end() == m.start():
+            continue
+        if rule.scope == "line":
+            lead = len(line) - len(line.lstrip())
+            found.append((start + lead, start + len(line.rstrip()), rule.reason))
+            return found
+        found.append((start + m.start(), start + m.end(), rule.reason))
+        if not line[: m.start()].strip() and line[m.end():].strip():
+            rest = line[m.end():]
+            found.extend(_scan_line(start + m.end(), rest))
+            return found
+    return found
+
+
+def kept_spans(text: str, dropped: list[Dropped]) -> list[tuple[int, int]]:
+    """The text outside boilerplate, split at line breaks, without surrounding whitespace."""
+    spans: list[tuple[int, int]] = []
+    cuts = sorted((d.start, d.end) for d in dropped)
+    for start, line in _lines(text):
+        pieces = [(start, start + len(line))]
+        for cs, ce in cuts:
+            nxt = []
+            for ps, pe in pieces:
+                if ce <= ps or cs >= pe:
+                    nxt.append((ps, pe))
+                    continue
+                if cs > ps:
+                    nxt.append((ps, cs))
+                if ce < pe:
+                    nxt.append((ce, pe))
+            pieces = nxt
+        for ps, pe in pieces:
+            seg = text[ps:pe]
+            lead = len(seg) - len(seg.lstrip())
+            trail = len(seg) - len(seg.rstrip())
+            if pe - trail > ps + lead and re.search(r"\w", seg):
+                spans.append((ps + lead, pe - trail))
+    return spans

@@ -1,0 +1,35 @@
+"""Settings from the environment (and an optional ``.env`` file), via pydantic-settings."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    #: Any SQLAlchemy URL; default: a SQLite file in the project's git-ignored data directory.
+    database_url: str = ""
+    #: Where the default SQLite file lives.
+    data_dir: Path = PROJECT_DIR / "data"
+    #: Events per page on the timeline and in /api/events, and the most a client may ask for.
+    page_size: int = 100
+    max_page_size: int = 1000
+    #: Echo SQL (debugging).
+    sql_echo: bool = False
+
+    def url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{self.data_dir / 'timeline.db'}"
+
+
+@cache
+def get_settings() -> Settings:
+    return Settings()

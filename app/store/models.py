@@ -1,0 +1,98 @@
+"""SQLModel tables: articles, events, actors, countries, and the links between them.
+
+An event belongs to the article it was extracted from (``article_id``: re-loading a changed file
+replaces exactly its own events); its evidence is a list of citations, each an exact span of an
+article's original text. Actors and countries are shared across events, linked through tables that
+keep each participant's role. Every column a page filters or sorts on is indexed.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Article(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    file_name: str = Field(index=True, unique=True, max_length=255)
+    content_hash: str = Field(index=True, max_length=64)
+    outlet: str | None = Field(default=None, max_length=255)
+    url: str | None = Field(default=None, max_length=2000)
+    title: str | None = Field(default=None, max_length=500)
+    dct_value: str | None = Field(default=None, max_length=20)
+    dct_precision: str | None = Field(default=None, max_length=10)
+    dct_source: str | None = Field(default=None, max_length=20)
+    dct_detail: str | None = Field(default=None, max_length=200)
+    encoding: str = Field(default="utf-8", max_length=20)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    report: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    loaded_at: datetime = Field(default_factory=_now)
+
+
+class Event(SQLModel, table=True):
+    __table_args__ = (
+        Index("ix_event_date_range", "date_first", "date_last"),
+        Index("ix_event_sort", "date_first", "id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
+    type: str = Field(index=True, max_length=40)
+    status: str = Field(index=True, max_length=20)
+    headline: str = Field(max_length=500)
+    date_value: str | None = Field(default=None, max_length=20)
+    date_first: date | None = Field(default=None)
+    date_last: date | None = Field(default=None)
+    date_precision: str | None = Field(default=None, max_length=10)
+    date_expression: str | None = Field(default=None, max_length=200)
+    date_basis: str = Field(default="none", max_length=20)
+    date_anchor: str | None = Field(default=None, max_length=20)
+    trigger: str | None = Field(default=None, max_length=200)
+    claims: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    position: int = Field(default=0)  # order within its article
+
+
+class Actor(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True, unique=True, max_length=200)
+    kind: str = Field(default="person", max_length=20)
+    country_code: str | None = Field(default=None, max_length=3)
+    aliases: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+
+
+class Country(SQLModel, table=True):
+    code: str = Field(primary_key=True, max_length=3)
+    name: str = Field(max_length=100)
+
+
+class EventActor(SQLModel, table=True):
+    __tablename__ = "event_actor"
+    event_id: int = Field(foreign_key="event.id", primary_key=True, ondelete="CASCADE")
+    actor_id: int = Field(foreign_key="actor.id", primary_key=True, index=True)
+    role: str = Field(default="participant", primary_key=True, max_length=20)
+
+
+class EventCountry(SQLModel, table=True):
+    __tablename__ = "event_country"
+    event_id: int = Field(foreign_key="event.id", primary_key=True, ondelete="CASCADE")
+    country_code: str = Field(foreign_key="country.code", primary_key=True, index=True, max_length=3)
+    role: str = Field(default="participant", max_length=20)
+
+
+class Citation(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("event_id", "article_id", "start", "end"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="event.id", index=True, ondelete="CASCADE")
+    article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
+    start: int
+    end: int
+    quote: str = Field(sa_column=Column(Text, nullable=False))
+    sentence_index: int = 0
