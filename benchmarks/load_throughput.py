@@ -1,0 +1,108 @@
+"""Load throughput: seeds varied to ≥ 1,000 distinct articles, loaded into a fresh SQLite file.
+
+Prints articles/s for the whole load (one process, one core) and the time per stage (decode+clean+
+DCT, sentence segmentation, extraction, database), so the bottleneck is visible.
+
+    python benchmarks/load_throughput.py [--n 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import tempfile
+import time
+from pathlib import Path
+
+from app.extract.pipeline import extract
+from app.ingest import parse_document
+from app.ingest import segment as segment_mod
+from app.loader import load_paths
+from app.store.database import make_engine
+from app.store.migrate import upgrade
+
+REPO = Path(__file__).resolve().parents[1]
+MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+          "November", "Dezember"]
+DAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
+
+
+def variants(n: int, seed: int = 7) -> list[tuple[str, str]]:
+    """Distinct articles from the seeds: paragraphs shuffled, weekdays/months/years swapped."""
+    rng = random.Random(seed)
+    bases = [p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt"))]
+    out = []
+    for i in range(n):
+        text = bases[i % len(bases)]
+        paras = text.split("\n\n")
+        head, body = paras[:1], paras[1:]
+        rng.shuffle(body)
+        text = "\n\n".join(head + body)
+        text = re.sub("|".join(DAYS), lambda _m: rng.choice(DAYS), text)
+        text = re.sub("|".join(MONTHS), lambda _m: rng.choice(MONTHS), text)
+        text = re.sub(r"\b20(1\d|2[0-5])\b", lambda _m: str(rng.randint(2000, 2025)), text)
+        out.append((f"v{i:05d}.txt", text + f"\nMeldung Nummer {i}.\n"))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=1000)
+    args = ap.parse_args()
+    arts = variants(args.n)
+    assert len({t for _, t in arts}) == len(arts)
+    chars = sum(len(t) for _, t in arts)
+    with tempfile.TemporaryDirectory() as tmp:
+        d = Path(tmp) / "articles"
+        d.mkdir()
+        for name, text in arts:
+            (d / name).write_text(text, encoding="utf-8")
+
+        # Stage timings on the same texts (no database).
+        t_seg = 0.0
+        real = segment_mod.sentences
+
+        def timed(*a, **k):
+            nonlocal t_seg
+            t0 = time.perf_counter()
+            r = real(*a, **k)
+            t_seg += time.perf_counter() - t0
+            return r
+
+        segment_mod.sentences = timed
+        import app.ingest as ingest_pkg
+
+        ingest_pkg.sentences = timed
+        t0 = time.perf_counter()
+        docs = [parse_document(name, text.encode()) for name, text in arts]
+        t_ingest = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        n_events = sum(len(extract(doc).events) for doc in docs)
+        t_extract = time.perf_counter() - t0
+        segment_mod.sentences = ingest_pkg.sentences = real
+
+        url = f"sqlite:///{Path(tmp) / 'bench.db'}"
+        upgrade(url)
+        engine = make_engine(url)
+        t0 = time.perf_counter()
+        report = load_paths([d], engine)
+        t_load = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        again = load_paths([d], engine)
+        t_reload = time.perf_counter() - t0
+    n = len(arts)
+    print(f"articles: {n}  chars: {chars:,}  events extracted: {n_events}")
+    print(f"full load (ingest + extract + SQLite): {t_load:.2f} s  →  {n / t_load:,.0f} articles/s"
+          f"  ({report.count('loaded')} loaded, {report.count('failed')} failed)")
+    print(f"re-load of unchanged files:            {t_reload:.2f} s  →  {n / t_reload:,.0f} articles/s"
+          f"  ({again.count('unchanged')} unchanged)")
+    print("stages without database:")
+    print(f"  ingest total  {t_ingest:.2f} s  ({n / t_ingest:,.0f}/s), of which SoMaJo segmentation "
+          f"{t_seg:.2f} s ({n / t_seg:,.0f}/s)")
+    print(f"  extraction    {t_extract:.2f} s  ({n / t_extract:,.0f}/s)")
+    print(f"  database      ≈{max(t_load - t_ingest - t_extract, 0):.2f} s")
+
+
+if __name__ == "__main__":
+    main()
