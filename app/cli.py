@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -21,7 +21,7 @@ cli = typer.Typer(help="Zeitleiste der russisch-nordkoreanischen Beziehungen: la
 console = Console(stderr=True)
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     json = "json"
 
 

@@ -54,15 +54,6 @@ def iter_article_files(paths: Iterable[Path]) -> Iterable[Path]:
             yield p
 
 
-def find_manifest(paths: Iterable[Path]) -> Path | None:
-    """A ``manifest.csv`` beside the files, when the user did not name one."""
-    for p in paths:
-        cand = (p if p.is_dir() else p.parent) / "manifest.csv"
-        if cand.is_file():
-            return cand
-    return None
-
-
 def load_paths(
     paths: list[Path],
     engine: Engine,
