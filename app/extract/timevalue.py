@@ -21,8 +21,8 @@ _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _WEEK = re.compile(r"(\d{4})-W(\d{2})(?:-WE)?")
 _PART = re.compile(r"(\d{4})-(SP|SU|FA|WI|Q[1-4]|H[12])")
 _YEAR = re.compile(r"(\d{4})")
-_DECADE = re.compile(r"(\d{3})X")
-_CENTURY = re.compile(r"(\d{2})XX?")
+_DECADE = re.compile(r"(\d{3})X?")
+_CENTURY = re.compile(r"(\d{2})(?:XX)?")
 
 
 def _month_end(y: int, m: int) -> date:
