@@ -121,11 +121,11 @@ def test_failure_while_writing_leaves_no_partial_rows(engine, tmp_path, monkeypa
 
 
 def test_cli_load_and_export(tmp_path, db_url):
-    env = {"DATABASE_URL": db_url, "PATH": str(Path(sys.executable).parent)}
+    env = {"DATABASE_URL": db_url, "PATH": str(Path(sys.executable).parent), "COLUMNS": "250"}
     run = subprocess.run([sys.executable, "-m", "app.cli", "load", str(SEEDS), "--manifest",
                           str(SEEDS / "manifest.csv")], capture_output=True, text=True, env=env, cwd=REPO)
     assert run.returncode == 0, run.stderr
-    assert "geladen: 5" in run.stderr
+    assert "geladen: 5" in run.stderr, run.stderr
     out = tmp_path / "export.json"
     run = subprocess.run([sys.executable, "-m", "app.cli", "export", "--format", "json", "-o", str(out)],
                          capture_output=True, text=True, env=env, cwd=REPO)

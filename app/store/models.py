@@ -8,15 +8,15 @@ keep each participant's role. Every column a page filters or sorts on is indexed
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, DateTime, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class Article(SQLModel, table=True):
@@ -33,7 +33,7 @@ class Article(SQLModel, table=True):
     encoding: str = Field(default="utf-8", max_length=20)
     text: str = Field(sa_column=Column(Text, nullable=False))
     report: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    loaded_at: datetime = Field(default_factory=_now)
+    loaded_at: datetime = Field(default_factory=_now, sa_column=Column(DateTime(timezone=True), nullable=False))
 
 
 class Event(SQLModel, table=True):
