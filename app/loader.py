@@ -14,11 +14,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from app.extract.model import Document, Extraction
+from app.extract.model import ActorRef, Document, Extraction
 from app.extract.pipeline import extract
 from app.extract.timevalue import interval
 from app.ingest import ArticleMeta, IngestError, content_hash, parse_document, read_manifest
@@ -123,7 +123,7 @@ def _store(session: Session, doc: Document, ex: Extraction, digest: str, meta: A
         article = Article(file_name=doc.name, content_hash=digest, text=doc.text)
         session.add(article)
     else:
-        # A changed file replaces its own events (links and citations cascade).
+        # A changed file replaces its own events (links and citations go with them).
         event_ids = select(Event.id).where(Event.article_id == article.id)
         session.execute(delete(Citation).where(Citation.event_id.in_(event_ids)))
         session.execute(delete(EventActor).where(EventActor.event_id.in_(event_ids)))
@@ -142,52 +142,75 @@ def _store(session: Session, doc: Document, ex: Extraction, digest: str, meta: A
     article.dct_detail = dct.detail[:200] if dct else None
     article.report = _report(doc)
     session.flush()
+    if not ex.events:
+        return 0
 
-    actor_ids: dict[str, int] = {}
-    known_countries: set[str] = set()
-    for pos, ev in enumerate(ex.events):
-        quote = doc.text[ev.start:ev.end]
-        row = Event(
-            article_id=article.id, type=ev.type, status=ev.status, headline=ev.headline[:500],
-            date_value=ev.date.value, date_first=ev.date.first, date_last=ev.date.last,
-            date_precision=ev.date.precision, date_expression=(ev.date.expression or None),
-            date_basis=ev.date.basis, date_anchor=ev.date.anchor, trigger=ev.trigger,
-            claims=[{"stance": c.stance, "holders": list(c.holders), "cue": c.cue} for c in ev.claims],
-            position=pos,
-        )
-        session.add(row)
-        session.flush()
-        seen_actor: set[tuple[int, str]] = set()
+    # Bulk inserts: one statement per table, ids back in parameter order.
+    rows = [
+        {
+            "article_id": article.id, "type": ev.type, "status": ev.status, "headline": ev.headline[:500],
+            "date_value": ev.date.value, "date_first": ev.date.first, "date_last": ev.date.last,
+            "date_precision": ev.date.precision, "date_expression": (ev.date.expression or None),
+            "date_basis": ev.date.basis, "date_anchor": ev.date.anchor, "trigger": ev.trigger,
+            "claims": [{"stance": c.stance, "holders": list(c.holders), "cue": c.cue} for c in ev.claims],
+            "position": pos,
+        }
+        for pos, ev in enumerate(ex.events)
+    ]
+    conn = session.connection()  # Core inserts: the ORM's bulk path costs more than the SQL here
+    ev_t = Event.__table__
+    ids = list(conn.execute(insert(ev_t).returning(ev_t.c.id, sort_by_parameter_order=True), rows).scalars())
+    actor_ids = _actor_ids(session, [a for ev in ex.events for a in ev.actors])
+    _ensure_countries(session, {c.code: c.name for ev in ex.events for c in ev.countries})
+
+    links_a, links_c, cits = [], [], []
+    for event_id, ev in zip(ids, ex.events, strict=True):
+        seen_a: set[tuple[int, str]] = set()
         for a in ev.actors:
-            aid = actor_ids.get(a.name) or _actor_id(session, a)
-            actor_ids[a.name] = aid
-            if (aid, a.role) not in seen_actor:
-                seen_actor.add((aid, a.role))
-                session.add(EventActor(event_id=row.id, actor_id=aid, role=a.role))
-        seen_country: set[str] = set()
+            key = (actor_ids[a.name], a.role)
+            if key not in seen_a:
+                seen_a.add(key)
+                links_a.append({"event_id": event_id, "actor_id": key[0], "role": a.role})
+        seen_c: set[str] = set()
         for c in ev.countries:
-            if c.code in seen_country:
-                continue
-            seen_country.add(c.code)
-            if c.code not in known_countries:
-                _ensure_country(session, c.code, c.name)
-                known_countries.add(c.code)
-            session.add(EventCountry(event_id=row.id, country_code=c.code, role=c.role))
-        session.add(Citation(event_id=row.id, article_id=article.id, start=ev.start, end=ev.end,
-                             quote=quote, sentence_index=ev.sentence_index))
+            if c.code not in seen_c:
+                seen_c.add(c.code)
+                links_c.append({"event_id": event_id, "country_code": c.code, "role": c.role})
+        cits.append({"event_id": event_id, "article_id": article.id, "start": ev.start, "end": ev.end,
+                     "quote": doc.text[ev.start:ev.end], "sentence_index": ev.sentence_index})
+    if links_a:
+        conn.execute(insert(EventActor.__table__), links_a)
+    if links_c:
+        conn.execute(insert(EventCountry.__table__), links_c)
+    conn.execute(insert(Citation.__table__), cits)
     return len(ex.events)
 
 
-def _actor_id(session: Session, ref) -> int:
-    actor = session.scalars(select(Actor).where(Actor.name == ref.name)).first()
-    if actor is None:
-        actor = Actor(name=ref.name, kind=ref.kind, country_code=ref.country, aliases=list(ref.aliases))
-        session.add(actor)
-        session.flush()
-    return actor.id
+def _actor_ids(session: Session, refs: list[ActorRef]) -> dict[str, int]:
+    """Ids of the named actors, creating the missing ones."""
+    by_name = {r.name: r for r in refs}
+    if not by_name:
+        return {}
+    conn = session.connection()
+    t = Actor.__table__
+    found = dict(conn.execute(select(t.c.name, t.c.id).where(t.c.name.in_(list(by_name)))).all())
+    missing = [r for name, r in by_name.items() if name not in found]
+    if missing:
+        new = conn.execute(
+            insert(t).returning(t.c.id, sort_by_parameter_order=True),
+            [{"name": r.name, "kind": r.kind, "country_code": r.country, "aliases": list(r.aliases)}
+             for r in missing],
+        ).scalars()
+        found.update(zip([r.name for r in missing], new, strict=True))
+    return found
 
 
-def _ensure_country(session: Session, code: str, name: str) -> None:
-    if session.get(Country, code) is None:
-        session.add(Country(code=code, name=name))
-        session.flush()
+def _ensure_countries(session: Session, names: dict[str, str]) -> None:
+    if not names:
+        return
+    conn = session.connection()
+    t = Country.__table__
+    have = set(conn.execute(select(t.c.code).where(t.c.code.in_(list(names)))).scalars())
+    new = [{"code": c, "name": n} for c, n in names.items() if c not in have]
+    if new:
+        conn.execute(insert(t), new)
