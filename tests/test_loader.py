@@ -108,13 +108,13 @@ def test_failure_while_writing_leaves_no_partial_rows(engine, tmp_path, monkeypa
     import app.loader as loader
 
     shutil.copy(SEEDS / "000_bbac8b38a92c41c1.txt", tmp_path)
-    real = loader._ensure_country
+    real = loader._ensure_countries
 
-    def boom(session, code, name):
-        real(session, code, name)
+    def boom(session, names):
+        real(session, names)
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(loader, "_ensure_country", boom)
+    monkeypatch.setattr(loader, "_ensure_countries", boom)
     report = load_paths([tmp_path], engine)
     assert report.results[0].outcome == "failed" and "disk full" in report.results[0].reason
     assert all(v == 0 for v in counts(engine).values())
