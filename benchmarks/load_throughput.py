@@ -16,7 +16,6 @@ import time
 from pathlib import Path
 
 from app.extract.pipeline import extract
-
 from app.ingest import parse_document
 from app.ingest import segment as segment_mod
 from app.loader import load_paths
