@@ -1,0 +1,151 @@
+"""Words and clauses of a sentence, with offsets into the document text.
+
+Heuristics (no parser): a sentence is cut into clauses at semicolons, colons and spaced dashes; at
+a comma when the next word opens a clause (a subordinator such as "dass", "weil", "um", a relative
+pronoun, a coordinating conjunction, or any lower-case word: in German a comma followed by a
+lower-case word is almost always a clause boundary or a verb-second reporting tail ", sagte X");
+and at "und"/"sowie"/"sondern"/"aber" without a comma when a finite verb follows ("... gereist
+und hatte dort ..."). A comma before a capitalised word (appositions: "Kim Jong Un, der Vater")
+and before the words in ``no_split`` (enumerations: ", insbesondere Artillerie") does not cut.
+
+False-positive policy: cutting too often only costs a trigger its context in the neighbouring
+fragment; cutting too rarely merges two events into one citation, which the one-to-one scorer and
+the timeline cannot undo. So the splitter errs on the side of cutting.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+RESOURCES = Path(__file__).parent / "resources" / "events"
+
+_TOKEN = re.compile(r"\d+(?:[.,']\d+)+|[^\W_]+(?:[-‐'’.][^\W_]+)*-?|[^\w\s]", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int  # offsets into the document text
+    end: int
+    text: str
+    low: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_upper(self) -> bool:
+        return self.text[0].isupper()
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    end: int
+    tokens: tuple[Token, ...]  # words only, no punctuation
+    sentence_index: int
+    position: int  # index of the clause within its sentence
+    lead: str  # the lower-cased first word ("dass", "und", "die", ...)
+    after_comma: bool  # the clause was cut off at a comma
+
+
+@cache
+def load_toml(name: str) -> dict:
+    with (RESOURCES / name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Words and punctuation marks of ``text``; offsets shifted by ``offset``."""
+    return [Token(m.start() + offset, m.end() + offset, m.group(), m.group().lower())
+            for m in _TOKEN.finditer(text)]
+
+
+@cache
+def _rules() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    c = load_toml("cues.toml")["clauses"]
+    openers = frozenset(c["subordinators"]) | frozenset(c["relatives"]) | frozenset(c["conjunctions"])
+    return (openers, frozenset(c["no_split"]), frozenset(c["finite"]), frozenset(c["prepositions"]),
+            frozenset(c["relatives"]))
+
+
+_DASHES = {"–", "—", "-", ";", ":"}
+_ADJ = ("en", "er", "es", "em", "e")
+_COORD = {"und", "sowie", "sondern", "aber", "doch", "oder"}
+
+
+def split_clauses(text: str, offset: int, sentence_index: int,
+                  is_finite: callable | None = None) -> list[Clause]:  # type: ignore[valid-type]
+    """Cut one sentence (``text`` starting at document offset ``offset``) into clauses.
+
+    ``is_finite(word)`` may tell whether a lower-cased word is a finite verb form (used to cut at a
+    bare "und"); the clause-boundary words come from ``cues.toml``.
+    """
+    openers, no_split, finite, preps, relatives = _rules()
+    toks = tokenize(text, offset)
+    pieces: list[list[Token]] = [[]]
+    flags: list[bool] = [False]
+
+    def cut(after_comma: bool) -> None:
+        if pieces[-1]:
+            pieces.append([])
+            flags.append(after_comma)
+
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if not t.is_word:
+            if t.text in _DASHES:
+                # a hyphen glued to a word is part of a compound ("Einsatz- und"), handled by the regex
+                cut(False)
+            elif t.text == ",":
+                j = i + 1
+                while j < n and not toks[j].is_word:
+                    j += 1
+                if j >= n:
+                    continue
+                nxt = toks[j]
+                two = f"{nxt.low} {toks[j + 1].low}" if j + 1 < n else ""
+                if nxt.low in no_split or two in no_split:
+                    continue
+                if nxt.low in preps and nxt.low not in openers:
+                    if j + 1 < n and toks[j + 1].low in relatives:
+                        cut(True)
+                    continue
+                prev = toks[i - 1] if i else None
+                if prev is not None and prev.is_word and not prev.is_upper and nxt.low not in openers \
+                        and prev.low.endswith(_ADJ) and nxt.low.endswith(_ADJ) \
+                        and any(t.is_upper for t in toks[j + 1:j + 3]):
+                    continue  # "dem zurückgezogenen, atomar bewaffneten Land": adjectives of one noun
+                if nxt.low in openers or not nxt.is_upper:
+                    cut(True)
+            continue
+        if t.low in _COORD and pieces[-1] and i + 1 < n and toks[i + 1].is_word:
+            nxt = toks[i + 1].low
+            if nxt in finite or (is_finite is not None and is_finite(nxt)):
+                cut(False)
+        pieces[-1].append(t)
+
+    out: list[Clause] = []
+    for words, after_comma in zip(pieces, flags, strict=True):
+        if not words:
+            continue
+        out.append(Clause(words[0].start, words[-1].end, tuple(words), sentence_index, len(out),
+                          words[0].low, after_comma))
+    return _merge_short(out)
+
+
+def _merge_short(clauses: list[Clause]) -> list[Clause]:
+    """A fragment of one word cannot hold an event: glue it to its left neighbour."""
+    out: list[Clause] = []
+    for c in clauses:
+        if out and len(c.tokens) < 2:
+            p = out[-1]
+            out[-1] = Clause(p.start, c.end, p.tokens + c.tokens, p.sentence_index, p.position, p.lead,
+                             p.after_comma)
+        else:
+            out.append(Clause(c.start, c.end, c.tokens, c.sentence_index, len(out), c.lead, c.after_comma))
+    return out

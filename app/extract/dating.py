@@ -1,0 +1,106 @@
+"""The date of an event, by the annotation scheme.
+
+Order of evidence:
+1. a DATE time expression inside the event's citation (the one nearest the trigger; durations and
+   sets never date an event; a time expression inside a nominal event of the same clause belongs to
+   that nominal event);
+2. the date of an explicitly coreferent mention: the clause before it in a coordination
+   ("... im September gereist und hatte dort ... getroffen"), the event a "Dabei ..." clause continues,
+   the clause that holds a nominal event;
+3. the document date (basis "dct") for current reporting: present tense, present perfect, and
+   simple past without a background marker;
+4. none: past background (pluperfect, "zuvor", "bereits", "damals"), vague durations, and
+   announced or expected events without a time.
+
+False-positive policy: a date is only ever taken from the event's own clause or an explicit link,
+never from the nearest expression in the neighbouring sentence.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from functools import cache
+
+from .clauses import Token, load_toml
+from .model import DCT, EventDate, Timex
+from .timevalue import interval
+
+NONE = EventDate(None, None, None, None, None, "none")
+
+
+@cache
+def _tense() -> tuple[frozenset[str], frozenset[str]]:
+    t = load_toml("cues.toml")["tense"]
+    return frozenset(t["pluperfect"]), frozenset(t["background"])
+
+
+def from_timex(tx: Timex, past: bool | None = None, dct: DCT | None = None) -> EventDate:
+    """EventDate of a time expression; with ``past`` and ``dct`` a bare weekday is moved to the side
+    of the document date that the clause's tense points to."""
+    iv = interval(tx.value)
+    first, last, prec = iv if iv else (tx.first, tx.last, tx.precision)
+    basis = tx.basis if tx.basis in ("explicit", "relative_to_dct") else "explicit"
+    value = tx.value
+    if past is not None and dct is not None and prec == "day" and first is not None and basis == "relative_to_dct":
+        words = set(tx.text.lower().split())
+        div = interval(dct.value)
+        if words & _weekdays() and div and div[2] == "day":
+            d = div[0]
+            if not past and first < d:
+                first = last = first + timedelta(days=7 * ((d - first).days // 7 + 1))
+            elif past and first > d:
+                first = last = first - timedelta(days=7 * ((first - d).days // 7 + 1))
+            value = first.isoformat()
+    return EventDate(value, first, last, prec, tx.text, basis, tx.anchor)
+
+
+@cache
+def _weekdays() -> frozenset[str]:
+    return frozenset(load_toml("cues.toml")["weekdays"]["words"])
+
+
+def from_dct(dct: DCT | None) -> EventDate:
+    if dct is None:
+        return NONE
+    iv = interval(dct.value)
+    if iv is None:
+        return NONE
+    return EventDate(dct.value, iv[0], iv[1], iv[2], None, "dct", None)
+
+
+def datable(tx: Timex) -> bool:
+    return tx.type == "DATE" and interval(tx.value) is not None
+
+
+def own_timex(start: int, end: int, trigger_pos: int, timexes: list[Timex],
+              exclude: list[tuple[int, int]] = ()) -> Timex | None:  # type: ignore[assignment]
+    inside = [t for t in timexes if start <= t.start and t.end <= end and datable(t)
+              and not any(s <= t.start and t.end <= e for s, e in exclude)]
+    if not inside:
+        return None
+    return min(inside, key=lambda t: abs(t.start - trigger_pos))
+
+
+def default_date(toks: tuple[Token, ...], dct: DCT | None, status: str, event_type: str,
+                 past: bool = False, open_ended: bool = False) -> EventDate:
+    """Date of an event without its own expression or coreferent mention: the document date for
+    current reporting (also for a plan or expectation reported now), none for past background and
+    open-ended futures."""
+    if dct is None or open_ended:
+        return NONE
+    pluperfect, background = _tense()
+    lows = [t.low for t in toks]
+    if status in ("planned", "speculative"):
+        return from_dct(dct)
+    if any(w in pluperfect for w in lows):
+        return NONE
+    if past and event_type != "statement" and any(w in background for w in lows):
+        return NONE
+    return from_dct(dct)
+
+
+def after_dct(date: EventDate, dct: DCT | None) -> bool:
+    if dct is None or date.first is None:
+        return False
+    iv = interval(dct.value)
+    return bool(iv) and date.first > iv[1]

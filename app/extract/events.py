@@ -1,0 +1,379 @@
+"""Event triggers: the German trigger lexicon (``resources/events/triggers.toml``) expanded into
+every inflected form, and the search for triggers in a clause.
+
+Verbs are listed once, by principal parts; this module generates present, preterite, participle,
+Konjunktiv I, zu-infinitive and, for separable verbs, both the joined forms ("zurückgewiesen",
+"zurückzuweisen") and the split ones ("wies ... zurück": the finite stem anywhere in the clause,
+the prefix as a later word of the same clause). Nouns are stems that also match as the head of a
+compound ("Staatsbesuch", "Waffenlieferungen") in any case/number form; the modifier of such a
+compound is checked against the object classes ("Raketen-lieferung" → arms).
+
+False-positive policy: generic triggers ("liefern", "erhalten", "reisen", "Zusammenarbeit") never
+decide an event on their own. Transfer and relation triggers need an object of a known class
+(weapons, troops, goods, technology; relations) in the clause, and ``weak`` triggers count only
+when no other trigger is present and the clause itself names a state or a person. A compound head
+must be preceded by at least three letters ("Preise" is not a "Reise").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .clauses import Token, load_toml
+
+_INSEPARABLE = ("be", "ge", "er", "ver", "zer", "ent", "emp", "miss", "über", "unter", "wider", "hinter", "voll")
+_NEEDS_E = re.compile(r"(?:t|d|chn|ffn|gn|dn|tm|dm)$")
+_NOUN_SUFFIXES = ("", "e", "s", "es", "en", "n", "er", "ern", "nen")
+
+
+@dataclass(frozen=True)
+class VerbEntry:
+    type: str  # a type from triggers.toml (may be a generic section: "transfer", "relation")
+    lemma: str  # prefix + infinitive
+    prefix: str  # separable prefix, "" if none
+    weak: bool
+    needs: str | None  # object class the clause must name
+    object_types: tuple[tuple[str, str], ...]  # object class → event type, in priority order
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str  # resolved event type
+    section: str  # the triggers.toml section it came from
+    lemma: str
+    kind: str  # "verb" | "noun" | "phrase"
+    start: int
+    end: int
+    token_index: int
+    weak: bool
+    object_class: str | None = None
+    prefix_index: int | None = None  # for compound nouns: where the head starts in the word
+
+
+def _stem(inf: str) -> str:
+    if inf.endswith(("eln", "ern")):
+        return inf[:-1]
+    if inf.endswith("en"):
+        return inf[:-2]
+    return inf[:-1] if inf.endswith("n") else inf
+
+
+def verb_forms(spec: str) -> tuple[str, set[str], set[str]]:
+    """Expand one verb spec of triggers.toml.
+
+    Returns (prefix, joined forms, split finite forms). Joined forms are every form written as one
+    word (for a separable verb: prefixed finite forms of subordinate clauses, participle,
+    zu-infinitive); split finite forms are the unprefixed finite forms of a verb-second clause,
+    valid only when the prefix follows later in the clause.
+    """
+    spec = spec.strip().lower()
+    prefix = ""
+    if "+" in spec:
+        prefix, spec = spec.split("+", 1)
+    parts = spec.split("/")
+    inf = parts[0]
+    stem = _stem(inf)
+    e = "e" if _NEEDS_E.search(stem) else ""
+    finite: set[str] = {stem + "e", stem + e + "st", stem + e + "t", inf, stem + "en", stem + e + "te",
+                        stem + e + "test", stem + e + "ten", stem + e + "tet"}
+    insep = inf.startswith(_INSEPARABLE) or inf.endswith("ieren")
+    participles = {stem + e + "t" if insep else "ge" + stem + e + "t"}
+    if len(parts) == 4:
+        finite = {stem + "e", stem + e + "t", inf, stem + "en", stem + "est"}
+        for third in parts[1].split("|"):
+            finite |= {third, third[:-1] + "st" if not third.endswith("st") else third}
+        for pret in parts[2].split("|"):
+            if pret.endswith("e"):
+                finite |= {pret, pret + "st", pret + "n", pret + "t"}
+            else:
+                finite |= {pret, pret + "st", pret + "en", pret + "t", pret + "est"}
+        participles = set(parts[3].split("|"))
+    finite.discard("")
+    if not prefix:
+        return "", finite | participles, set()
+    joined = {prefix + f for f in finite} | {prefix + p for p in participles} | {prefix + "zu" + inf}
+    return prefix, joined, finite
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    joined: dict[str, tuple[VerbEntry, ...]]
+    split: dict[str, tuple[VerbEntry, ...]]
+    nouns: dict[str, tuple[str, str, bool, str | None, tuple[tuple[str, str], ...]]]
+    phrases: tuple[tuple[tuple[str, ...], str, str, tuple[tuple[str, str], ...]], ...]
+    objects: dict[str, str]  # noun stem → object class
+    unions: dict[str, tuple[str, ...]]
+    class_order: tuple[str, ...]
+    fields: tuple[tuple[str, tuple[str, ...]], ...]
+    relation_cues: frozenset[str]
+    priority: tuple[str, ...]
+    nominal: frozenset[str]
+    needs_object_sections: frozenset[str]
+    anniversary: frozenset[str]
+
+
+def _key(word: str) -> str:
+    return word.replace(" ", "").lower()
+
+
+@cache
+def lexicon() -> Lexicon:
+    trig = load_toml("triggers.toml")
+    obj = load_toml("objects.toml")
+    cues = load_toml("cues.toml")
+    joined: dict[str, list[VerbEntry]] = {}
+    split: dict[str, list[VerbEntry]] = {}
+    nouns: dict[str, tuple] = {}
+    phrases: list[tuple] = []
+    needs_object_sections = set()
+    for section, body in trig.items():
+        weak = {_key(w) for w in body.get("weak", [])}
+        needs = {_key(k): v for k, v in body.get("needs", {}).items()}
+        otypes = tuple(body.get("object_types", {}).items())
+        if body.get("needs_object"):
+            needs_object_sections.add(section)
+        for spec in body.get("verbs", []):
+            prefix, forms, split_forms = verb_forms(spec)
+            lemma = _key(spec.split("/")[0].replace("+", ""))
+            entry = VerbEntry(section, lemma, prefix, lemma in weak, needs.get(lemma), otypes)
+            for f in forms:
+                joined.setdefault(f, []).append(entry)
+            for f in split_forms:
+                split.setdefault(f, []).append(entry)
+        for noun in body.get("nouns", []):
+            k = _key(noun)
+            nouns.setdefault(k, (section, k, k in weak, needs.get(k), otypes))
+        for ph in body.get("phrases", []):
+            phrases.append((tuple(ph.lower().split()), section, ph, otypes))
+    objects: dict[str, str] = {}
+    for cls, words in obj["classes"].items():
+        for w in words:
+            objects.setdefault(_key(w), cls)
+    fields = tuple((t, tuple(w.lower() for w in ws)) for t, ws in obj["fields"].items())
+    return Lexicon(
+        joined={k: tuple(v) for k, v in joined.items()},
+        split={k: tuple(v) for k, v in split.items()},
+        nouns=nouns,
+        phrases=tuple(phrases),
+        objects=objects,
+        unions={k: tuple(v) for k, v in obj.get("unions", {}).items()},
+        class_order=tuple(obj["classes"].keys()),
+        fields=fields,
+        relation_cues=frozenset(w.lower() for w in obj["relation_cues"]["words"]),
+        priority=tuple(cues["priority"]["order"]),
+        nominal=frozenset(cues["priority"]["nominal"]),
+        needs_object_sections=frozenset(needs_object_sections),
+        anniversary=frozenset(w.lower() for w in cues["priority"]["anniversary"]),
+    )
+
+
+@cache
+def preterite_forms() -> frozenset[str]:
+    """Simple-past forms of all trigger and cue verbs ("traf", "besuchte", "wies"), prefixed or not."""
+    out: set[str] = set()
+    for body in load_toml("triggers.toml").values():
+        for spec in body.get("verbs", []):
+            spec = spec.lower()
+            prefix, _, rest = spec.rpartition("+")
+            parts = rest.split("/")
+            stem = _stem(parts[0])
+            e = "e" if _NEEDS_E.search(stem) else ""
+            prets = parts[2].split("|") if len(parts) == 4 else [stem + e + "te"]
+            for p in prets:
+                forms = {p, p + "n", p + "en", p + "st"} if not p.endswith("e") else {p, p + "n", p + "st"}
+                out |= forms | {prefix + f for f in forms}
+    return frozenset(out)
+
+
+def is_finite_verb(word: str) -> bool:
+    """True when the lower-cased word is a non-infinitive form of a trigger verb."""
+    lex = lexicon()
+    entries = lex.joined.get(word) or lex.split.get(word)
+    return bool(entries) and not any(word == e.lemma for e in entries)
+
+
+_MEMO: dict[tuple[int, str], tuple[str, int] | None] = {}
+
+
+def _compound_match(word: str, table: dict) -> tuple[str, int] | None:
+    """(key, head start) of the longest entry of ``table`` that ``word`` (lower-case) ends with, in
+    any inflection; as a compound head it must follow at least three letters (memoised)."""
+    key = (id(table), word)
+    if key not in _MEMO:
+        if len(_MEMO) > 200_000:
+            _MEMO.clear()
+        _MEMO[key] = _compound_scan(word, table)
+    return _MEMO[key]
+
+
+def _compound_scan(word: str, table: dict) -> tuple[str, int] | None:
+    for part in (word, word.rsplit("-", 1)[-1]) if "-" in word else (word,):
+        part = part.rstrip("-")
+        for suf in _NOUN_SUFFIXES:
+            if suf and not part.endswith(suf):
+                continue
+            base = part[: len(part) - len(suf)] if suf else part
+            if len(base) < 3:
+                if not suf and base in table:  # short whole words ("Öl")
+                    return base, len(word) - len(part)
+                continue
+            for i in range(0, len(base) - 2):
+                if i and i < 3:
+                    continue
+                if base[i:] in table:
+                    return base[i:], len(word) - len(part) + i
+    return None
+
+
+_CLASS_MEMO: dict[str, str | None] = {}
+
+
+def object_classes(tokens: tuple[Token, ...]) -> list[tuple[int, str]]:
+    """(token index, object class) for every noun (or compound modifier) of a known class."""
+    out: list[tuple[int, str]] = []
+    for i, t in enumerate(tokens):
+        if not t.is_upper and not t.low[0].isdigit():
+            continue
+        if t.low not in _CLASS_MEMO:
+            if len(_CLASS_MEMO) > 200_000:
+                _CLASS_MEMO.clear()
+            _CLASS_MEMO[t.low] = _word_class(t.low)
+        cls = _CLASS_MEMO[t.low]
+        if cls is not None:
+            out.append((i, cls))
+    return out
+
+
+def _word_class(low: str) -> str | None:
+    lex = lexicon()
+    m = _compound_match(low, lex.objects)
+    if m:
+        return lex.objects[m[0]]
+    # modifier of a compound: "Raketenlieferungen", "Lebensmittellieferungen"
+    for j in range(len(low) - 3, 3, -1):
+        head = low[:j]
+        for suf in ("", "n", "s", "en"):
+            base = head[: len(head) - len(suf)] if suf else head
+            if (not suf or head.endswith(suf)) and base in lex.objects:
+                return lex.objects[base]
+    return None
+
+
+def field_type(tokens: tuple[Token, ...]) -> str | None:
+    """military_cooperation / economic_cooperation when the clause names such a field."""
+    lex = lexicon()
+    for typ, words in lex.fields:
+        for t in tokens:
+            for w in words:
+                if w[0].islower():
+                    if t.low.startswith(w) and not t.is_upper:
+                        return typ
+                elif t.low == w.lower() or t.low.startswith(w.lower()) and len(t.low) <= len(w) + 2:
+                    return typ
+    return None
+
+
+def _resolve(section: str, needs: str | None, otypes: tuple[tuple[str, str], ...],
+             classes: set[str], tokens: tuple[Token, ...], lex: Lexicon) -> tuple[str, str | None] | None:
+    """The event type of a trigger given the object classes of its clause; None if it does not hold."""
+    if needs:
+        allowed = set(lex.unions.get(needs, (needs,)))
+        if not classes & allowed:
+            return None
+    for cls, typ in otypes:
+        if cls in classes:
+            return typ, cls
+    if section == "transfer":
+        return None
+    if section == "relation":
+        if "relation" not in classes:
+            return None
+        return field_type(tokens) or "other", "relation"
+    return section, None
+
+
+def find_triggers(tokens: tuple[Token, ...], context: tuple[Token, ...] = (),
+                  tail: tuple[str, ...] = ()) -> list[Trigger]:
+    """All triggers in one clause (tokens are its words); ``context`` holds words outside the clause
+    whose objects count too (the antecedent of a relative clause: "Vereinbarungen, die ... getroffen");
+    ``tail`` the last words of the later clauses of the sentence, where a separable prefix may stand
+    after an embedded clause ("führte ..., die ..., auch Drohnen vor")."""
+    lex = lexicon()
+    objs = object_classes(tokens)
+    classes = {c for _, c in objs} | {c for _, c in object_classes(context)}
+    lows = [t.low for t in tokens]
+    out: list[Trigger] = []
+    for i, t in enumerate(tokens):
+        entries = lex.joined.get(t.low, ())
+        cands: list[tuple[VerbEntry, int | None]] = [(e, None) for e in entries]
+        for e in lex.split.get(t.low, ()):
+            if e.prefix in lows[i + 1:]:
+                cands.append((e, i + 1 + lows[i + 1:].index(e.prefix)))
+            elif e.prefix in tail:
+                cands.append((e, None))
+        seen = set()
+        for e, pidx in cands:
+            if (e.type, e.lemma) in seen:
+                continue
+            seen.add((e.type, e.lemma))
+            # a capitalised form mid-clause is a noun ("das Treffen"), not the verb
+            if t.is_upper and i > 0:
+                continue
+            r = _resolve(e.type, e.needs, e.object_types, classes, tokens, lex)
+            if r is None:
+                continue
+            end = tokens[pidx].end if pidx is not None else t.end
+            out.append(Trigger(r[0], e.type, e.lemma, "verb", t.start, end, i, e.weak, r[1]))
+        if t.is_upper and not t.low[0].isdigit():
+            m = _compound_match(t.low, lex.nouns)
+            if m and any(w in lex.anniversary for w in lows[max(0, i - 4):i]):
+                m = None  # "zum 70. Jahrestag des Endes im Koreakrieg": a commemoration, not the war
+            if m:
+                section, lemma, weak, needs, otypes = lex.nouns[m[0]]
+                local = set(classes)
+                if m[1] > 0:  # the compound's modifier names the object ("Raketenlieferung")
+                    mod = object_classes((Token(t.start, t.start + m[1], t.text[: m[1]], t.low[: m[1]]),))
+                    if mod:
+                        local = {mod[0][1]}
+                r = _resolve(section, needs, otypes, local, tokens, lex)
+                if r is not None:
+                    out.append(Trigger(r[0], section, lemma, "noun", t.start, t.end, i, weak, r[1], m[1]))
+    lowset = set(lows)
+    for words, section, ph, otypes in lex.phrases:
+        if words[0] not in lowset:
+            continue
+        k = len(words)
+        for i in range(len(lows) - k + 1):
+            if tuple(lows[i:i + k]) == words:
+                r = _resolve(section, None, otypes, classes, tokens, lex)
+                if r is not None:
+                    out.append(Trigger(r[0], section, ph, "phrase", tokens[i].start, tokens[i + k - 1].end, i,
+                                       False, r[1]))
+    # relation nouns become events through a relation cue word ("werden immer enger")
+    if not any(tr.section == "relation" for tr in out) and "relation" in classes:
+        if any(lw in lex.relation_cues for lw in lows):
+            i = next(i for i, c in objs if c == "relation")
+            typ = field_type(tokens) or "other"
+            out.append(Trigger(typ, "relation", tokens[i].low, "noun", tokens[i].start, tokens[i].end, i, True,
+                               "relation"))
+    return out
+
+
+def main_trigger(triggers: list[Trigger]) -> Trigger | None:
+    """The trigger that gives a clause its type: strong before weak, verbs and phrases before nouns,
+    then the type order of cues.toml [priority]."""
+    if not triggers:
+        return None
+    lex = lexicon()
+    rank = {t: i for i, t in enumerate(lex.priority)}
+
+    def key(tr: Trigger) -> tuple:
+        # strong verbs and phrases, then weak verbs, then strong nouns, then weak nouns
+        # strong verbs/phrases, strong nouns of a specific type, weak verbs, nouns of type "other", weak nouns
+        noun = tr.kind == "noun"
+        return (noun and tr.weak, noun and tr.type == "other", tr.weak and not noun, noun,
+                rank.get(tr.type, 99), tr.token_index)
+
+    return min(triggers, key=key)

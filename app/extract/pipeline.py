@@ -1,0 +1,623 @@
+"""Document → events: clause-level event extraction over the sentences ingest kept.
+
+Per sentence: cut into clauses (``clauses``), find triggers (``events``), take one event per clause
+from its main trigger, plus a nominal event for an event noun of another type that names its own
+participant ("anlässlich des Besuchs von Außenministerin Choe"). Then status and claim holders
+(``status``), date (``dating``) and headline (``headline``).
+
+Heuristics for what is an event:
+- a clause needs a trigger; a weak trigger counts only when the clause names a state or a person;
+- a clause without a named state borrows the states of the previous event when it refers back
+  ("beide", "dies", "dort", "Dabei ...") or continues it in the same or the next sentence;
+- a reporting act by a medium ("KCNA meldete", "hieß es") is not an event;
+- a bare speech clause ("Lawrow sagte,") whose complement holds a concrete event yields only that
+  event; a speech clause whose complement only talks about relations is one statement event
+  spanning both; a quote before ", sagte X" joins X's statement;
+- "Dabei ging es um ..." continues the previous event (a visit or meeting continues as talks).
+
+Mentions and time expressions come from the entities and timex helpers; both are optional imports
+(without them there are no mentions or time expressions, and therefore almost no events).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import cache
+
+from . import dating, status
+from .clauses import Clause, Token, load_toml, split_clauses
+from .events import Trigger, find_triggers, is_finite_verb, lexicon, main_trigger, object_classes, preterite_forms
+from .headline import headline
+from .model import ActorRef, Claim, CountryRef, Document, EventDate, ExtractedEvent, Extraction, Mention, Timex
+
+try:  # the temporal tagger (helper "timex")
+    from .timex import tag as _tag
+except ImportError:  # pragma: no cover - until the helper lands
+    _tag = None
+try:  # persons and states (helper "entities")
+    from .entities import actor_info as _actor_info
+    from .entities import country_name as _country_name
+    from .entities import find_mentions as _find_mentions
+except ImportError:  # pragma: no cover
+    _find_mentions = None
+    _actor_info = None
+    _country_name = None
+
+_PAST_AUX = frozenset({"hat", "haben", "habe", "hätte", "hätten", "ist", "sind", "sei", "seien", "wurde", "wurden",
+                       "hatte", "hatten", "war", "waren"})
+_TEMPORAL = frozenset({"als", "während", "nachdem", "bevor", "seit", "seitdem"})
+_RELATIVES = frozenset({"der", "die", "das", "dem", "den", "dessen", "deren", "denen", "welche", "welcher"})
+BILATERAL = {"visit", "meeting", "talks", "call", "agreement", "arms_transfer", "troop_deployment",
+             "military_cooperation", "economic_cooperation", "other", "denial", "sanction"}
+# types that take the article's two states when only one is named
+_PAIR_TYPES = BILATERAL - {"other", "sanction"} | {"statement"}
+
+
+@cache
+def _cfg() -> dict:
+    c = load_toml("cues.toml")
+    rep: set[str] = set()
+    for spec in c["reporting"]["verbs"]:
+        rep.add(spec.split("/")[0].replace("+", "").lower())
+    return {
+        "reporting": frozenset(rep),
+        "media": frozenset(c["attribution"]["media"]),
+        "topic_words": frozenset(c["topic"]["words"]),
+        "topic_constr": tuple(tuple(x.split()) for x in c["topic"]["construction"]),
+        "pair": frozenset(c["anaphora"]["pair"]),
+        "person": frozenset(c["anaphora"]["person"]),
+        "keep_speech": frozenset(c["priority"]["keep_speech"]),
+        "speech_content": frozenset(c["priority"]["speech_content"]),
+        "announce": frozenset(c["priority"]["announce_verbs"]),
+        "nominal_actor": frozenset(c["priority"]["nominal_needs_actor"]),
+        "nominal_time": frozenset(c["priority"]["nominal_needs_time"]),
+        "context": frozenset(c["anaphora"]["context"]),
+        "konj": frozenset(c["tense"]["konjunktiv"]),
+    }
+
+
+@dataclass
+class _Cand:
+    clause: Clause
+    start: int
+    end: int
+    type: str
+    trigger: Trigger | None
+    triggers: list[Trigger]
+    nominal: bool = False
+    skip: bool = False
+    inherit_from_prev_clause: bool = False
+    topic: bool = False
+    extra: list = field(default_factory=list)
+
+
+def _country(code: str) -> str:
+    if _country_name is not None:
+        try:
+            return _country_name(code)
+        except Exception:  # noqa: BLE001 - a missing name must not stop extraction
+            return code
+    return code
+
+
+def _actor_country(name: str) -> str | None:
+    if _actor_info is None:
+        return None
+    try:
+        info = _actor_info(name)
+    except Exception:  # noqa: BLE001
+        return None
+    return info.country if info else None
+
+
+def _safe_tag(doc: Document) -> list[Timex]:
+    if _tag is None:
+        return []
+    spans = [(s.start, s.end) for s in doc.sentences]
+    try:
+        return list(_tag(doc.text, doc.dct.value if doc.dct else None, spans=spans))
+    except TypeError:
+        return list(_tag(doc.text, doc.dct.value if doc.dct else None))
+
+
+def _dct_date(doc: Document) -> date | None:
+    if doc.dct is None:
+        return None
+    iv = dating.interval(doc.dct.value)
+    return iv[0] if iv else None
+
+
+def _safe_mentions(doc: Document) -> list[Mention]:
+    if _find_mentions is None:
+        return []
+    spans = [(s.start, s.end) for s in doc.sentences]
+    return list(_find_mentions(doc.text, spans, on=_dct_date(doc)))
+
+
+_NP_RIGHT = {"von", "der", "des", "dem", "den", "in", "im", "mit", "zu", "zum", "zur", "an", "nach", "zwischen",
+             "und", "aus", "bei", "beim", "die", "das", "ins"}
+_NP_LEFT = {"der", "des", "dem", "den", "die", "das", "ein", "eine", "eines", "einem", "einen", "einer", "bei",
+            "beim", "zu", "zum", "zur", "während", "nach", "vor", "im", "seit", "anlässlich", "auf", "durch",
+            "über", "um", "mit", "für", "seines", "seiner", "ihres", "ihrer", "kurz"}
+
+
+def _np_span(toks: tuple[Token, ...], i: int) -> tuple[int, int]:
+    """Token range [a, b] of the noun phrase around the event noun at index i."""
+    a = i
+    while a - 1 >= 0 and i - (a - 1) <= 5:
+        t = toks[a - 1]
+        if t.low in _NP_LEFT or (not t.is_upper and t.low.endswith(("en", "er", "es", "e"))) or t.is_upper \
+                or t.low in status.cues().adjective_hedges:
+            a -= 1
+            if t.low in _NP_LEFT and t.low not in ("der", "des", "dem", "den", "die", "das"):
+                if t.low in ("bei", "beim", "zu", "zum", "zur", "während", "nach", "vor", "im", "seit",
+                             "anlässlich", "auf", "durch", "über", "um", "mit", "für", "kurz"):
+                    break
+        else:
+            break
+    b = i
+    while b + 1 < len(toks) and b - i < 8:
+        t = toks[b + 1]
+        if t.is_upper or t.low in _NP_RIGHT or t.low[0].isdigit() or (
+                not t.is_upper and t.low.endswith(("en", "er", "es", "e")) and b + 2 < len(toks)
+                and toks[b + 2].is_upper):
+            b += 1
+        else:
+            break
+    while b > i and toks[b].low in _NP_RIGHT:
+        b -= 1
+    return a, b
+
+
+def _mentions_in(mentions: list[Mention], s: int, e: int) -> list[Mention]:
+    return [m for m in mentions if s <= m.start and m.end <= e]
+
+
+def _drop_venues(own: list[Mention], toks: tuple[Token, ...]) -> list[Mention]:
+    """A city named as the venue ("in Hanoi", "in Wladiwostok") is not a party when two states are
+    named otherwise."""
+    def venue(m: Mention) -> bool:
+        if m.kind != "country" or getattr(m, "via", "name") not in ("capital", "place", "region"):
+            return False
+        idx = next((i for i, t in enumerate(toks) if t.start <= m.start < t.end), 0)
+        return idx > 0 and toks[idx - 1].low in ("in", "im")
+    others = {(m.key if m.kind == "country" else getattr(m, "country", None)) for m in own if not venue(m)}
+    others.discard(None)
+    if len(others) < 2:
+        return own
+    return [m for m in own if not venue(m)]
+
+
+def _konjunktiv(lows: list[str], konj: frozenset[str]) -> bool:
+    """Reported speech: a Konjunktiv I form ("sei", "habe", "werde", or a trigger verb's stem + e)."""
+    lex = lexicon()
+    for w in lows:
+        if w in konj:
+            return True
+        if w.endswith("e") and not w.endswith("te") and len(w) > 4 and any(
+                e.lemma.endswith(w + "n") for e in lex.joined.get(w, ())):
+            return True
+    return False
+
+
+def _background(m: Mention, toks: tuple[Token, ...], cfg: dict) -> bool:
+    """A state named as the war's scene or as a medium's origin is not a party to the event."""
+    idx = next((i for i, t in enumerate(toks) if t.start <= m.start < t.end), None)
+    if idx is None:
+        return False
+    word = toks[idx].low
+    if any(w in word for w in ("-krieg", "krieg")) and word != m.text.lower():
+        return True
+    if word.startswith(("pro-", "anti-", "prorussisch", "antirussisch")):
+        return True  # "pro-russische Separatisten" names a side, not a state taking part
+    before = [t.low for t in toks[max(0, idx - 3):idx]]
+    if any(w in cfg["context"] for w in before):
+        return True
+    after = [t.low for t in toks[idx + 1:idx + 3]]
+    return any(w in cfg["media"] or w.startswith("nachrichtenagentur") for w in after)
+
+
+def extract(doc: Document) -> Extraction:
+    """All events of one document (pure function of its text, sentences and DCT)."""
+    timexes = sorted(_safe_tag(doc), key=lambda t: t.start)
+    mentions = sorted(_safe_mentions(doc), key=lambda m: m.start)
+    cfg = _cfg()
+    events: list[ExtractedEvent] = []
+    prev_attrs: list[status.Attribution] = []
+    last_event: ExtractedEvent | None = None
+    prev_actor: str | None = None  # first person named in the latest sentence that named one
+    pair = _topic_pair(mentions)
+
+    for sent in doc.sentences:
+        clauses = split_clauses(sent.text, sent.start, sent.index, is_finite_verb)
+        if not clauses:
+            continue
+        smentions = _mentions_in(mentions, sent.start, sent.end)
+        attrs = status.attributions([c.tokens for c in clauses], smentions, prev_attrs)
+        sentence_lows = [t.low for c in clauses for t in c.tokens]
+        sent_konj = _konjunktiv(sentence_lows, cfg["konj"])
+        cands = _candidates(clauses, smentions, cfg, [t for t in timexes if sent.start <= t.start < sent.end])
+        holder_spans = [(a.start, a.end) for a in attrs if a.start >= 0 and not a.verb]
+        stimex = [t for t in timexes if sent.start <= t.start < sent.end]
+        future_clauses = {c.position for c in clauses if status.is_future(c.tokens)
+                          or any(t.low in ("wird", "werden", "werde") for t in c.tokens)}
+
+        temporal = _temporal_clause_date(clauses, stimex)
+        clause_dates: dict[int, EventDate] = {}
+        clause_events: dict[int, ExtractedEvent] = {}
+        for cand in cands:
+            if cand.skip:
+                continue
+            c = cand.clause
+            toks = c.tokens if not cand.nominal else _sub(c, cand)
+            own = _mentions_in(smentions, cand.start, cand.end)
+            inner = [(x.start, x.end) for x in cands if x.nominal and x is not cand and x.clause is c]
+            own = [m for m in own if (cand.nominal or not any(s <= m.start and m.end <= e for s, e in holder_spans))
+                   and (cand.type == "attack" or not _background(m, c.tokens, cfg))]
+            outer = [m for m in own if not any(s <= m.start and m.end <= e for s, e in inner)]
+            if outer:  # the parties of a nominal event inside the clause are not the clause's, if it names its own
+                own = outer
+            own = _drop_venues(own, c.tokens)
+            lows = [t.low for t in toks]
+            actors = list(dict.fromkeys(m.key for m in own if m.kind == "actor"))
+            if "er" in lows:
+                ref = _subject_before(smentions, c.start) or prev_actor
+                if ref and ref not in actors:
+                    actors.insert(0, ref)
+            # states in order of appearance; a person stands for his state
+            codes: list[str] = []
+            for m in own:
+                code = m.key if m.kind == "country" else _actor_country(m.key)
+                if code and code not in codes:
+                    codes.append(code)
+            for a in actors:
+                ac = _actor_country(a)
+                if ac and ac not in codes:
+                    codes.append(ac)
+            if cand.trigger is not None and cand.trigger.weak and not own:
+                continue
+            if cand.trigger is not None and cand.trigger.weak and cand.type == "visit" and not actors:
+                continue  # "Drohnen seien über Pjöngjang geflogen": travel needs a person
+            coord = c.lead in ("und", "sondern", "sowie") and c.position - 1 in clause_events and not cand.nominal
+            ellipsis = coord and len(c.tokens) > 1 and (is_finite_verb(c.tokens[1].low)
+                                                        or c.tokens[1].low in _finite_words())
+            if ellipsis:  # "... gereist und hatte dort ... getroffen": the subject carries over
+                pe = clause_events[c.position - 1]
+                for a in pe.actors[:1]:
+                    if a.name not in actors:
+                        actors.insert(0, a.name)
+                for cr in pe.countries[:1]:
+                    if cr.code not in codes:
+                        codes.insert(0, cr.code)
+            near_prev = last_event is not None and last_event.sentence_index >= sent.index - 1
+            anaphor = any(w in cfg["pair"] for w in lows) or cand.topic
+            if not codes and not actors:
+                if not (near_prev and (anaphor or c.position > 0 or cand.nominal)):
+                    continue
+            if near_prev and last_event is not None and not cand.nominal:
+                prev_codes = [cr.code for cr in last_event.countries]
+                if not codes or (len(codes) < 2 and anaphor):
+                    codes += [x for x in prev_codes if x not in codes]
+                elif len(codes) < 2 and cand.type in BILATERAL and codes[0] in prev_codes:
+                    codes += [x for x in prev_codes if x not in codes][:1]
+            if not codes:
+                continue
+            if len(codes) == 1 and pair and codes[0] in pair and (cand.type in _PAIR_TYPES or (
+                    cand.trigger is not None and cand.trigger.section == "relation")):
+                codes += [x for x in pair if x not in codes]  # the article's two states
+            etype = cand.type
+            if cand.topic and last_event is not None:
+                etype = {"visit": "talks", "meeting": "talks"}.get(last_event.type, last_event.type)
+            if etype == "other" and sent_konj and not cand.nominal and cand.trigger is not None \
+                    and cand.trigger.section == "relation":
+                etype = "statement"  # reported talk about relations: the speaker's statement
+            if etype == "denial" and status.find_phrase(lows, status.cues().not_denial):
+                etype = "statement"
+
+            # date
+            tpos = cand.trigger.start if cand.trigger else cand.start
+            nominals = [x for x in cands if x.nominal and x is not cand and x.clause is c]
+            # a time inside "seit der Invasion ... im Jahr 2022" dates that nominal event only
+            excl = [(x.start, x.end) for x in nominals if x.clause.tokens[_tok_index(c, x.start)].low == "seit"
+                    or (_tok_index(c, x.start) > 0 and c.tokens[_tok_index(c, x.start) - 1].low == "seit")]
+            tx = dating.own_timex(cand.start, cand.end, tpos, stimex, excl)
+            if tx is None and not cand.nominal:
+                tx = _fronted_timex(c, cands, clauses, stimex)
+            past = any(w in _PAST_AUX for w in lows) or any(w in preterite_forms() for w in lows)
+            if tx is not None:
+                edate = dating.from_timex(tx, past, doc.dct)
+            elif cand.nominal and c.position in clause_dates and clause_dates[c.position].basis != "dct":
+                edate = clause_dates[c.position]
+            elif (cand.topic or lows[0] == "dabei") and last_event is not None:
+                edate = last_event.date
+            elif coord and c.position - 1 in clause_dates and \
+                    clause_dates[c.position - 1].basis in ("explicit", "relative_to_dct"):
+                edate = clause_dates[c.position - 1]
+            elif temporal is not None and not cand.nominal:
+                edate = temporal  # "Als Putin Kim im September begleitete, ... diskutierten die beiden ..."
+            else:
+                edate = None
+            st, claims = status.decide(etype, toks, c.position, sentence_lows, attrs,
+                                       codes[0] if codes else None, tuple(codes),
+                                       edate is not None and not past and dating.after_dct(edate, doc.dct),
+                                       clauses[c.position - 1].tokens if c.position else (),
+                                       nominal_plans=cand.nominal or not nominals)
+            if cand.nominal and st == "reported" and etype != "statement":
+                hedge = status.find_phrase(lows, status.cues().alleged)
+                if hedge:
+                    st, claims = "alleged", (Claim("alleged", (), " ".join(hedge[1])),)
+            if st == "reported" and etype != "statement" and not cand.nominal and c.position - 1 in future_clauses \
+                    and "zu" in lows:
+                st = "planned"  # "Putin wird ... die Ehre erweisen, sie ... zu empfangen"
+            if (cand.topic or lows[0] == "dabei") and last_event is not None and st == "reported" \
+                    and last_event.status in ("alleged", "planned") and etype != "statement":
+                st = last_event.status
+                claims = last_event.claims
+            if edate is temporal and temporal is not None and st in ("planned", "speculative"):
+                edate = None  # a plan made then is not dated by the "Als ..." clause
+            if edate is None:
+                open_ended = status.find_phrase(lows, status.cues().open_ended) is not None
+                edate = dating.default_date(toks, doc.dct, st, etype, past, open_ended)
+            if not cand.nominal:
+                clause_dates.setdefault(c.position, edate)
+            if etype == "denial":
+                st = "denied"
+                tstart = cand.trigger.start if cand.trigger else cand.end
+                subj = [m.key for m in own if m.start < tstart]
+                names = tuple(dict.fromkeys(_country(k) if len(k) == 3 and k.isupper() else k for k in subj)) \
+                    or tuple(_country(k) for k in codes[:1])
+                claims = (Claim("denied", names, claims[0].cue if claims else ""),)
+            actor_refs = tuple(ActorRef(a, "source" if i == 0 else "target", country=_actor_country(a))
+                               for i, a in enumerate(actors))
+            country_refs = tuple(CountryRef(k, _country(k), "source" if i == 0 else "participant")
+                                 for i, k in enumerate(codes))
+            obj = _object_word(toks) if etype == "arms_transfer" else None
+            ev = ExtractedEvent(
+                type=etype, status=st, headline=headline(etype, st, actor_refs, country_refs, obj),
+                date=edate, start=cand.start, end=cand.end, sentence_index=sent.index, actors=actor_refs,
+                countries=country_refs, claims=claims,
+                trigger=doc.text[cand.trigger.start:cand.trigger.end] if cand.trigger else None,
+            )
+            events.append(ev)
+            if not cand.nominal:
+                last_event = ev
+                clause_events[c.position] = ev
+        first_actor = next((m.key for m in smentions if m.kind == "actor"), None)
+        prev_actor = first_actor or prev_actor
+        prev_attrs = attrs
+    return Extraction(events=tuple(_corefer_dates(events, doc.text)), timexes=tuple(timexes), mentions=tuple(mentions))
+
+
+_DURING = ("bei", "beim", "während")
+
+
+def _during(text: str, f: ExtractedEvent) -> bool:
+    """f is a nominal event introduced by "bei/beim/während" (the clause around it happened then)."""
+    head = text[f.start:f.end].split(" ", 1)[0].lower()
+    before = text[max(0, f.start - 12):f.start].split()
+    return head in _DURING or bool(before) and before[-1].lower() in _DURING
+
+
+_COREF_TYPES = frozenset({"visit", "meeting", "talks", "call", "attack"})
+
+
+def _corefer_dates(events: list[ExtractedEvent], text: str) -> list[ExtractedEvent]:
+    """A mention without its own time expression takes the date of an explicitly coreferent mention
+    in the same or an adjacent sentence: same type (visit, meeting, talks, call, attack) and the same
+    persons (or, without persons, shared states); then a clause takes the date of a nominal event
+    inside it ("die beim Besuch ... getroffen worden seien")."""
+    out = list(events)
+    dated = [e for e in out if e.date.basis in ("explicit", "relative_to_dct")]
+    for i, e in enumerate(out):
+        if e.date.basis in ("explicit", "relative_to_dct") or e.type not in _COREF_TYPES:
+            continue
+        names = {a.name for a in e.actors}
+        codes = {c.code for c in e.countries}
+        for f in dated:
+            if f is e or f.type != e.type or abs(f.sentence_index - e.sentence_index) > 1:
+                continue
+            fnames = {a.name for a in f.actors}
+            same = (names and names <= fnames or fnames and fnames <= names) if (names or fnames) \
+                else bool(codes & {c.code for c in f.countries})
+            if same and e.status not in ("planned", "speculative") and f.status not in ("planned", "speculative"):
+                out[i] = replace(e, date=f.date)
+                break
+    for i, e in enumerate(out):
+        if e.date.basis in ("explicit", "relative_to_dct"):
+            continue
+        inner = [f for f in out if f is not e and e.start <= f.start and f.end <= e.end
+                 and f.date.basis in ("explicit", "relative_to_dct") and f.type in ("visit", "meeting")
+                 and _during(text, f)]
+        if inner:
+            out[i] = replace(e, date=inner[0].date)
+    return out
+
+
+def _sub(c: Clause, cand: _Cand) -> tuple[Token, ...]:
+    return tuple(t for t in c.tokens if cand.start <= t.start and t.end <= cand.end)
+
+
+def _object_word(toks: tuple[Token, ...]) -> str | None:
+    for i, cls in object_classes(toks):
+        if cls == "arms":
+            w = toks[i].text
+            return "Munition" if "munition" in w.lower() else ("Raketen" if "rakete" in w.lower() else "Waffen")
+    return None
+
+
+@cache
+def _finite_words() -> frozenset[str]:
+    return frozenset(load_toml("cues.toml")["clauses"]["finite"])
+
+
+def _topic_pair(mentions: list[Mention]) -> tuple[str, ...]:
+    """The two states an article is about: the two named most often (persons count for their state),
+    when they clearly lead."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        code = m.key if m.kind == "country" else _actor_country(m.key)
+        if code:
+            counts[code] = counts.get(code, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) < 2 or ranked[1][1] < 2:
+        return ()
+    if len(ranked) > 2 and ranked[2][1] >= ranked[1][1]:
+        return ()
+    return (ranked[0][0], ranked[1][0])
+
+
+def _tok_index(c: Clause, start: int) -> int:
+    return next((i for i, t in enumerate(c.tokens) if t.start >= start), 0)
+
+
+def _fronted_timex(c: Clause, cands: list[_Cand], clauses: list[Clause], stimex: list[Timex]) -> Timex | None:
+    """A time expression fronted in its own comma fragment ("Drei Tage später, am 24. Februar, begann
+    ..."): taken from the fragments right before the clause that hold no event."""
+    with_event = {x.clause.position for x in cands if not x.skip}
+    k = c.position - 1
+    while k >= 0 and k not in with_event:
+        pc = clauses[k]
+        found = [t for t in stimex if pc.start <= t.start and t.end <= pc.end + 1 and dating.datable(t)]
+        if found:
+            return found[-1]
+        k -= 1
+    return None
+
+
+def _temporal_clause_date(clauses: list[Clause], stimex: list[Timex]) -> EventDate | None:
+    """The date of a temporal subordinate clause ("Als ... im September ...") governs its sentence."""
+    for c in clauses:
+        if c.lead in _TEMPORAL and c.lead != "seit" and not (len(c.tokens) > 1 and c.tokens[1].is_upper):
+            found = [t for t in stimex if c.start <= t.start and t.end <= c.end and dating.datable(t)]
+            if found:
+                return dating.from_timex(found[0])
+    return None
+
+
+def _subject_before(smentions: list[Mention], pos: int) -> str | None:
+    """The person a pronoun "er" most likely refers to: the first person named earlier in this sentence."""
+    return next((m.key for m in smentions if m.kind == "actor" and m.start < pos), None)
+
+
+def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stimex: list[Timex]) -> list[_Cand]:
+    """One candidate per clause with a trigger, plus nominal events; merges speech clauses."""
+    lex = lexicon()
+    out: list[_Cand] = []
+    per_clause: list[_Cand | None] = []
+    for c in clauses:
+        ctx = clauses[c.position - 1].tokens[-2:] if c.position and c.lead in _RELATIVES else ()
+        tail = tuple(later.tokens[-1].low for later in clauses[c.position + 1:])
+        trs = find_triggers(c.tokens, ctx, tail)
+        lows = [t.low for t in c.tokens]
+        main = main_trigger(trs)
+        topic = lows[0] in cfg["topic_words"] and any(
+            tuple(lows[i:i + len(k)]) == k for k in cfg["topic_constr"] for i in range(len(lows)))
+        if main is None and not topic:
+            per_clause.append(None)
+            continue
+        if main is not None and main.kind == "noun" and len(c.tokens) <= 2:
+            per_clause.append(None)  # a bare noun ("Putin-Besuch?") is a heading, not a statement of fact
+            continue
+        if main is not None and main.section == "statement" and main.kind == "verb":
+            content = [t for t in trs if t.kind == "noun" and not t.weak and t.type != "statement" and (
+                t.type in cfg["speech_content"] or main.lemma in cfg["announce"])]
+            if content:
+                main = content[0]  # "verkündete den Abbruch der Beziehungen": the act announced
+        if topic and (main is None or main.type in ("other", "military_cooperation", "statement")):
+            cand = _Cand(c, c.start, c.end, main.type if main else "other", main, trs, topic=True)
+        else:
+            cand = _Cand(c, c.start, c.end, main.type, main, trs)
+        # a reporting act by a medium or an impersonal "hieß es" is not an event
+        if main is not None and main.section == "statement" and main.lemma in cfg["reporting"]:
+            if any(w in cfg["media"] or w.startswith("nachrichtenagentur") for w in lows) or "es" in lows:
+                per_clause.append(None)
+                continue
+        per_clause.append(cand)
+        # nominal events inside the clause
+        if main is not None:
+            done = {main.type}
+            for tr in trs:
+                if tr is main or tr.kind != "noun" or tr.type not in lex.nominal or tr.type in done or tr.weak:
+                    continue
+                a, b = _np_span(c.tokens, tr.token_index)
+                s, e = c.tokens[a].start, c.tokens[b].end
+                inside = _mentions_in(smentions, s, e)
+                if not inside or (s, e) == (c.start, c.end):
+                    continue
+                if tr.type in cfg["nominal_actor"] and not any(m.kind == "actor" for m in inside) \
+                        and not any(s <= t.start and t.end <= e and dating.datable(t) for t in stimex):
+                    continue
+                if tr.type in cfg["nominal_time"] and not any(s <= t.start and t.end <= e and dating.datable(t)
+                                                              for t in stimex):
+                    continue
+                done.add(tr.type)
+                cand.extra.append(_Cand(c, s, e, tr.type, tr, [tr], nominal=True))
+
+    # speech clauses and their complements
+    for i, cand in enumerate(per_clause):
+        if cand is None or cand.skip:
+            continue
+        tr = cand.trigger
+        speech = tr is not None and tr.section == "statement" and tr.kind == "verb"
+        if not speech:
+            if tr is not None and tr.kind == "verb":
+                _absorb(i, cand, per_clause, clauses)  # "vereinbart, engere Beziehungen ... zu knüpfen"
+            continue
+        nxt = per_clause[i + 1] if i + 1 < len(per_clause) else None
+        content = [t for t in cand.triggers if t is not tr and not t.weak and t.type != "statement"]
+        if nxt is not None and nxt.type not in ("statement", "other") and not content \
+                and tr.lemma not in cfg["keep_speech"] and not nxt.topic:
+            cand.skip = True  # "Lawrow sagte, man werde ... besprechen": the complement is the event
+            continue
+        # absorb complements that only talk about relations
+        # ("erklärt, dass Moskau und Pjöngjang gute Beziehungen unterhielten")
+        _absorb(i, cand, per_clause, clauses)
+        # a quote before ", sagte X" belongs to X's statement
+        if i > 0 and cand.clause.tokens[0].low == tr_word(cand) and cand.clause.after_comma:
+            k = i - 1
+            while k >= 0:
+                pv = per_clause[k]
+                if pv is not None and pv.type not in ("other", "statement"):
+                    break
+                cand.start = clauses[k].start
+                if pv is not None:
+                    pv.skip = True
+                k -= 1
+    for cand in per_clause:
+        if cand is None:
+            continue
+        if not cand.skip:
+            out.append(cand)
+        out.extend(cand.extra)
+    return out
+
+
+def _is_complement(c: Clause) -> bool:
+    """A dass/ob clause or a zu-infinitive ("..., engere Beziehungen zu knüpfen")."""
+    lows = [t.low for t in c.tokens]
+    if c.lead in ("dass", "daß", "ob"):
+        return True
+    return c.after_comma and c.lead not in _RELATIVES and c.lead not in ("um", "und", "aber", "sondern") \
+        and "zu" in lows[-3:] and lows[-1].endswith("en")
+
+
+def _absorb(i: int, cand: _Cand, per_clause: list[_Cand | None], clauses: list[Clause]) -> None:
+    j = i + 1
+    while j < len(per_clause):
+        nx = per_clause[j]
+        c = clauses[j]
+        follows = _is_complement(c) or (j > i + 1 and c.lead in ("und", "sowie") and
+                                        (nx is None or nx.type == "other"))
+        if not follows or (nx is not None and nx.type != "other"):
+            break
+        cand.end = c.end
+        if nx is not None:
+            nx.skip = True
+        j += 1
+
+
+def tr_word(cand: _Cand) -> str:
+    if cand.trigger is None:
+        return ""
+    return cand.clause.tokens[cand.trigger.token_index].low

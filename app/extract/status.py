@@ -1,0 +1,299 @@
+"""Status of an event (reported | alleged | denied | planned | speculative) and who holds the claim.
+
+Heuristics, cue words from ``resources/events/cues.toml``:
+- denied: the clause's event is a denial ("bestreiten", "zurückweisen", "dementieren"); "weder
+  bestätigt noch dementiert" is a plain statement.
+- speculative: modal hedges in the clause ("könnte", "dürfte", "wohl", "scheinen") or a framing
+  clause earlier in the sentence ("Es ist die Rede davon, dass ...", "Es wird spekuliert, dass ...").
+  "möglicherweise" directly before an adjective hedges only the adjective.
+- planned: plan words ("will", "plant", "geplant", "kommende Woche", "im Vorfeld"), a future
+  "wird/werde ... <infinitive>" (not the passive "wird ... fortgesetzt"), or an event date after the
+  document date.
+- alleged: hedges that always mark an unconfirmed claim ("soll", "mutmaßlich", "angeblich",
+  "offenbar", "nach Erkenntnissen", "Geheimdienstschätzungen", "heißt es"); attributions
+  ("laut X", "nach Angaben X", "X zufolge", "wie X mitteilte", "X vermutet") count as alleged unless
+  X is the event's own side (X names the event's first state) or a neutral authority (a UN report).
+  "demnach" carries over the previous sentence's attribution.
+- Statements (speech acts) are reported: the speaking itself happened. Konjunktiv I of reported
+  speech is not a hedge by itself.
+
+False-positive policy: plain "reported" is the default; a hedge needs a cue word in the clause or
+an attribution in its sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from .clauses import Token, load_toml
+from .events import verb_forms
+from .model import Claim, Mention
+
+
+@dataclass(frozen=True)
+class Attribution:
+    cue: str
+    holder: str  # the holder's words ("der Westen", "dem südkoreanischen Verteidigungsminister")
+    countries: tuple[str, ...]  # states named in the holder phrase
+    names: tuple[str, ...]  # display names of the holder
+    strong: bool  # always alleged, whoever holds it
+    neutral: bool  # a neutral authority: reported
+    media: bool  # a news medium (its reporting is not an event)
+    position: int  # clause index in the sentence
+    start: int
+    end: int
+    local: bool = False  # a one-word hedge: governs its own clause only
+    verb: bool = False  # from a reporting verb: the holder is the clause's subject
+
+
+def _phrases(words: list[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(w.lower().split()) for w in words)
+
+
+@dataclass(frozen=True)
+class Cues:
+    alleged: tuple[tuple[str, ...], ...]
+    alleged_verbs: frozenset[str]
+    modal: frozenset[str]
+    before: tuple[tuple[str, ...], ...]
+    after: tuple[tuple[str, ...], ...]
+    report_verbs: frozenset[str]
+    neutral: frozenset[str]
+    media: frozenset[str]
+    speculative: tuple[tuple[str, ...], ...]
+    adjective_hedges: frozenset[str]
+    planned: tuple[tuple[str, ...], ...]
+    nominal_planned: tuple[tuple[str, ...], ...]
+    open_ended: tuple[tuple[str, ...], ...]
+    future: frozenset[str]
+    not_denial: tuple[tuple[str, ...], ...]
+    inherit: frozenset[str]
+
+
+def _forms(specs: list[str]) -> frozenset[str]:
+    out: set[str] = set()
+    for s in specs:
+        prefix, joined, split = verb_forms(s)
+        out |= joined | split
+    return frozenset(out)
+
+
+@cache
+def cues() -> Cues:
+    c = load_toml("cues.toml")
+    return Cues(
+        alleged=_phrases([w for w in c["alleged"]["words"] if w != "demnach"]),
+        alleged_verbs=_forms(c["alleged"]["verbs"]),
+        modal=frozenset(c["alleged"]["modal"]),
+        before=_phrases(c["attribution"]["before"]),
+        after=_phrases(c["attribution"]["after"]),
+        report_verbs=_forms(c["attribution"]["verbs"]),
+        neutral=frozenset(c["attribution"]["neutral"]),
+        media=frozenset(c["attribution"]["media"]),
+        speculative=_phrases(c["speculative"]["words"]),
+        adjective_hedges=frozenset(c["speculative"]["adjective_hedges"]),
+        planned=_phrases(c["planned"]["words"]),
+        nominal_planned=_phrases(c["planned"]["nominal_words"]),
+        open_ended=_phrases(c["planned"]["open_ended"]),
+        future=frozenset(c["planned"]["future"]),
+        not_denial=_phrases(c["denial"]["not_denial"]),
+        inherit=frozenset({"demnach"}),
+    )
+
+
+@cache
+def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for ph in phrases:
+        out.setdefault(ph[0], []).append(ph)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def find_phrase(lows: list[str], phrases: tuple[tuple[str, ...], ...]) -> tuple[int, tuple[str, ...]] | None:
+    """First (index, phrase) of ``phrases`` occurring as a word sequence in ``lows``."""
+    index = _by_first(phrases)
+    for i, w in enumerate(lows):
+        for ph in index.get(w, ()):
+            if len(ph) == 1 or tuple(lows[i:i + len(ph)]) == ph:
+                return i, ph
+    return None
+
+
+_NP_WORDS = {"der", "des", "dem", "den", "die", "das", "und", "von", "aus", "ihrer", "ihren", "seiner", "seines",
+             "westlicher", "westlichen", "staatlichen", "staatliche", "eines", "einem", "einer"}
+
+
+def _np(tokens: tuple[Token, ...], i: int, step: int) -> list[Token]:
+    """The noun phrase starting at token i, going right (step 1) or left (step -1)."""
+    out: list[Token] = []
+    while 0 <= i < len(tokens) and len(out) < 8:
+        t = tokens[i]
+        if t.is_upper or t.low in _NP_WORDS or t.low.endswith(("ischen", "ische", "ischer", "ischem")):
+            out.append(t)
+            i += step
+        else:
+            break
+    if step < 0:
+        out.reverse()
+    while out and out[-1].low in _NP_WORDS:
+        out.pop()
+    return out
+
+
+def _make(cue: str, holder: list[Token], mentions: list[Mention], strong: bool, position: int,
+          local: bool = False, verb: bool = False) -> Attribution:
+    c = cues()
+    if holder:
+        s, e = holder[0].start, holder[-1].end
+    else:
+        s = e = -1
+    inside = [m for m in mentions if s <= m.start and m.end <= e]
+    countries = tuple(dict.fromkeys(m.key for m in inside if m.kind == "country"))
+    names = tuple(dict.fromkeys((m.key if m.kind == "actor" else (m.label or m.text)) for m in inside))
+    lows = {t.low for t in holder}
+    text = " ".join(t.text for t in holder)
+    return Attribution(
+        cue=cue, holder=text, countries=countries, names=names or ((text,) if text else ()), strong=strong,
+        neutral=bool(lows & c.neutral) and not countries,
+        media=bool(lows & c.media) or any(t.low.startswith("nachrichtenagentur") for t in holder),
+        position=position, start=s, end=e, local=local, verb=verb,
+    )
+
+
+def attributions(clauses: list[tuple[Token, ...]], mentions: list[Mention],
+                 previous: list[Attribution]) -> list[Attribution]:
+    """Attributions and strong hedges of one sentence (given as its clauses' tokens)."""
+    c = cues()
+    out: list[Attribution] = []
+    for pos, toks in enumerate(clauses):
+        lows = [t.low for t in toks]
+        before, after = _by_first(c.before), _by_first(c.after)
+        for i, low in enumerate(lows):
+            for ph in before.get(low, ()):
+                if tuple(lows[i:i + len(ph)]) == ph:
+                    out.append(_make(" ".join(ph), _np(toks, i + len(ph), 1), mentions, False, pos))
+            for ph in after.get(low, ()):
+                if tuple(lows[i:i + len(ph)]) == ph:
+                    out.append(_make(" ".join(ph), _np(toks, i - 1, -1), mentions, False, pos))
+            if low in c.inherit and previous:
+                out.extend(Attribution(a.cue, a.holder, a.countries, a.names, a.strong, a.neutral, a.media,
+                                       pos, a.start, a.end, a.local, a.verb)
+                           for a in previous if (not a.media or a.strong) and not a.local)
+        hit = find_phrase(lows, c.alleged)
+        if hit:
+            i, ph = hit
+            adjective = ph[0] in c.adjective_hedges and any(t.is_upper for t in toks[i + 1:i + 4])
+            if not adjective:
+                holder = _np(toks, i + len(ph), 1) if ph[0] == "nach" else []
+                out.append(_make(" ".join(ph), holder, mentions, True, pos, local=len(ph) == 1))
+        for i, low in enumerate(lows):
+            if low in c.alleged_verbs:
+                out.append(_make(toks[i].text, _np(toks, i - 1, -1) or list(toks[:i]), mentions, True, pos,
+                                 verb=True))
+            elif low in c.report_verbs:
+                if low.startswith(("heiß", "hieß", "geheiß")):
+                    # "hieß es (weiter)": the source named before, else an impersonal hedge
+                    inherited = [a for a in previous if not a.local]
+                    if inherited:
+                        out.extend(Attribution(a.cue, a.holder, a.countries, a.names, a.strong, a.neutral,
+                                               a.media, pos, a.start, a.end, False, True) for a in inherited)
+                    else:
+                        out.append(_make(toks[i].text, [], mentions, True, pos, verb=True))
+                    continue
+                holder = [t for t in toks if t.is_upper and t is not toks[0]] or list(toks[i + 1:])
+                out.append(_make(toks[i].text, holder, mentions, False, pos, verb=True))
+    return out
+
+
+def is_future(toks: tuple[Token, ...]) -> bool:
+    """A future "wird/werde ... <infinitive>" (not a passive with a participle)."""
+    c = cues()
+    lows = [t.low for t in toks]
+    idx = [i for i, w in enumerate(lows) if w in c.future]
+    if not idx:
+        return False
+    for i in idx:
+        cands = []
+        if i == len(lows) - 1 and i > 0:
+            cands.append(lows[i - 1])  # subordinate clause: "stattfinden werde"
+        elif lows[-1] not in c.future:
+            cands.append(lows[-1])  # main clause: "wird ... reisen"
+        for w in cands:
+            if w.endswith("en") and not (w.startswith("ge") and len(w) > 6) and not toks[lows.index(w)].is_upper:
+                return True
+    return False
+
+
+def decide(event_type: str, toks: tuple[Token, ...], position: int, sentence_lows: list[str],
+           attrs: list[Attribution], source: str | None, countries: tuple[str, ...],
+           after_dct: bool, prev_clause: tuple[Token, ...] = (),
+           nominal_plans: bool = True) -> tuple[str, tuple[Claim, ...]]:
+    """Status and claims of one event whose clause is ``toks`` (clause number ``position``)."""
+    c = cues()
+    lows = [t.low for t in toks]
+    claims: list[Claim] = []
+    if event_type == "denial":
+        holders = tuple(countries) or ("?",)
+        return "denied", (Claim("denied", holders, " ".join(t.text for t in toks[-2:])),)
+    if find_phrase(lows, c.not_denial):
+        return "reported", ()
+
+    spec = None
+    index = _by_first(c.speculative)
+    for i, low in enumerate(lows):
+        if low not in index:
+            continue
+        if low in c.adjective_hedges and any(t.is_upper for t in toks[i + 1:i + 4]):
+            continue
+        hit = find_phrase(lows[i:i + 4], index[low])
+        if hit and hit[0] == 0:
+            spec = " ".join(hit[1])
+            break
+    if spec is None:
+        # a framing clause earlier in the sentence: "Es ist die Rede davon, dass ..."
+        framing = [ph for ph in c.speculative if len(ph) >= 2]
+        hit = find_phrase(sentence_lows, tuple(framing))
+        if hit and position > 0 and " ".join(hit[1]) not in " ".join(lows):
+            spec = " ".join(hit[1])
+    plan = find_phrase(lows, c.planned)
+    if plan is None and nominal_plans:
+        plan = find_phrase(lows, c.nominal_planned)
+    plan_cue = " ".join(plan[1]) if plan else ("Zukunft" if is_future(toks) else None)
+    if plan_cue is None and after_dct:
+        plan_cue = "Datum nach Erscheinen"
+
+    # attributions of this sentence that govern this clause
+    # an attribution governs its own clause and the clauses after it; a reporting verb also the
+    # clauses before it (", hieß es", "..., sagte X")
+    governing = [a for a in attrs if a.position == position
+                 or (not a.local and (a.position < position or a.verb))]
+    alleged = None
+    for a in governing:
+        if a.strong:
+            alleged = a
+            break
+        if a.neutral or (a.media and not a.strong):
+            continue  # a news report or a neutral body is the normal source of news
+        # the holder speaks for a party of the event: its own account counts as reported
+        if not any(x in a.countries for x in countries):
+            alleged = a
+            break
+    modal = next((w for w in lows if w in c.modal), None)
+    if modal is None and lows and lows[0] in ("sondern", "und", "oder", "sowie") and prev_clause:
+        modal = next((t.low for t in prev_clause if t.low in c.modal), None)  # "soll nicht nur A, sondern auch B"
+
+    if event_type == "statement":
+        return "reported", ()
+    if spec:
+        holders = alleged.names if alleged else ()
+        return "speculative", (Claim("speculative", holders, spec),)
+    if plan_cue:
+        holders = alleged.names if alleged else ()
+        return "planned", (Claim("planned", holders, plan_cue),)
+    if modal:
+        holders = alleged.names if alleged else ()
+        return "alleged", (Claim("alleged", holders, modal),)
+    if alleged:
+        return "alleged", (Claim("alleged", alleged.names, alleged.cue),)
+    return "reported", tuple(claims)

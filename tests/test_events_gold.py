@@ -1,0 +1,59 @@
+"""Gold regression: the seed and dev evaluation (direct mode) must not fall below what was reached.
+
+Skipped when the shared folder (``../shared`` beside the repo, or SHARED_DIR) is absent.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(os.environ.get("SHARED_DIR") or Path(__file__).resolve().parents[1].parent / "shared")
+ROOT = Path(__file__).resolve().parents[1]
+
+# floors: the figures reached when this test was last raised, minus a small margin
+FLOORS = {
+    "seeds": {"event_f1": 0.87, "all_correct": 0.57, "date_compatible": 0.85, "country_f1": 0.91,
+              "actor_f1": 0.76, "type_acc": 0.90, "status_acc": 0.93},
+    "dev": {"event_f1": 0.81, "all_correct": 0.40, "date_compatible": 0.80, "country_f1": 0.89,
+            "actor_f1": 0.92, "type_acc": 0.85, "status_acc": 0.82},
+}
+
+
+def _load_eval():
+    spec = importlib.util.spec_from_file_location("events_eval", ROOT / "benchmarks" / "events_eval.py")
+    mod = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.skipif(not (SHARED / "gold" / "seeds.json").exists() or not (SHARED / "tools").exists(),
+                    reason="shared gold data not available")
+def test_gold_figures_do_not_regress(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SHARED_DIR", str(SHARED))
+    results = _load_eval().evaluate(direct=True)
+    for name, floors in FLOORS.items():
+        for key, floor in floors.items():
+            assert results[name][key] >= floor, f"{name} {key} {results[name][key]} < {floor}"
+
+
+@pytest.mark.skipif(not (SHARED / "seeds").exists(), reason="shared seeds not available")
+def test_extraction_is_fast_enough() -> None:
+    import time
+
+    from app.extract.pipeline import extract
+    from app.ingest import read_document
+
+    docs = [read_document(p) for p in sorted((SHARED / "seeds").glob("*.txt"))]
+    for d in docs:
+        extract(d)
+    t0 = time.perf_counter()
+    for _ in range(3):
+        for d in docs:
+            extract(d)
+    per_doc = (time.perf_counter() - t0) / (3 * len(docs))
+    assert per_doc < 0.05  # generous on a busy shared machine; the budget is a few ms (see benchmark)
