@@ -67,3 +67,6 @@ def client_for():
 
     yield _make
     app.dependency_overrides.clear()
+
+
+pytest_plugins = ["tests.web_fixtures"]

@@ -1,0 +1,404 @@
+"""Read-side queries: the only place the web layer and the exporter get events from.
+
+Why one module: every HTML page has a JSON twin, and both must show exactly the same rows, so both
+call these functions and differ only in rendering. Events are returned as plain dicts in the
+EXPORT CONTRACT shape (``id, headline, type, status, date{value,start,end,precision,expression,
+basis}, actors[{name,role}], countries[{code,name}], citations[{source,start,end,quote}]``) plus
+additive keys (``claims``, ``article_id``, ``url``, ``labels`` …). Keys are never renamed or removed:
+other tools read them.
+
+A page of events is loaded in four queries whatever its size (events, then their actors, countries
+and citations in batched ``IN`` queries), so there is no N+1 pattern; ``export_events`` loads each
+link table once for all events.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from app import labels
+from app.settings import get_settings
+from app.store.filters import SQLITE_FOLD, EventFilter
+from app.store.models import Actor, Article, Citation, Country, Event, EventActor, EventCountry
+
+_CHUNK = 500  # ids per IN (...) list; far below SQLite's bound-parameter limit
+CONTEXT_CHARS = 160  # text shown around a quote on the event page
+
+
+@dataclass
+class EventPage:
+    """One page of filtered events and what is needed to describe and paginate it."""
+
+    events: list[dict[str, Any]]
+    total: int
+    page: int
+    limit: int
+    filter: EventFilter
+    description: str = ""
+    names: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.limit))
+
+    @property
+    def has_next(self) -> bool:
+        return self.page * self.limit < self.total
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def first_index(self) -> int:
+        return (self.page - 1) * self.limit + 1 if self.events else 0
+
+    @property
+    def last_index(self) -> int:
+        return (self.page - 1) * self.limit + len(self.events)
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _casefold(value: Any) -> Any:
+    return value.casefold() if isinstance(value, str) else value
+
+
+def prepare(session: Session) -> str:
+    """Return the dialect name; on SQLite register the Unicode case-folding function ``q`` uses.
+
+    Registering on the request's own connection (cheap, idempotent) instead of a global connect
+    hook keeps it working for engines created anywhere (tests, benchmark, CLI)."""
+    conn = session.connection()
+    dialect = conn.dialect.name
+    if dialect == "sqlite":
+        raw = conn.connection.dbapi_connection
+        if isinstance(raw, sqlite3.Connection):
+            raw.create_function(SQLITE_FOLD, 1, _casefold, deterministic=True)
+    return dialect
+
+
+def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
+    for i in range(0, len(ids), _CHUNK):
+        yield ids[i : i + _CHUNK]
+
+
+def _order():
+    # Chronological; undated events (date_first NULL) last; id keeps the order stable.
+    return (Event.date_first.is_(None), Event.date_first, Event.id)
+
+
+def _date_dict(e: Event) -> dict[str, Any]:
+    return {
+        "value": e.date_value,
+        "start": e.date_first.isoformat() if e.date_first else None,
+        "end": e.date_last.isoformat() if e.date_last else None,
+        "precision": e.date_precision,
+        "expression": e.date_expression,
+        "basis": e.date_basis,
+        "anchor": e.date_anchor,
+    }
+
+
+def _event_dict(e: Event) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "headline": e.headline,
+        "type": e.type,
+        "status": e.status,
+        "date": _date_dict(e),
+        "actors": [],
+        "countries": [],
+        "citations": [],
+        "claims": list(e.claims or []),
+        "trigger": e.trigger,
+        "article_id": e.article_id,
+        "url": f"/events/{e.id}",
+        "labels": {
+            "type": labels.type_label(e.type),
+            "status": labels.status_label(e.status),
+            "date": labels.format_value(e.date_value, e.date_first, e.date_precision)
+            if e.date_first or e.date_value
+            else None,
+            "precision": labels.precision_label(e.date_precision) if e.date_precision else None,
+        },
+    }
+
+
+def _hydrate(session: Session, events: Sequence[Event], *, everything: bool = False) -> list[dict[str, Any]]:
+    """Event dicts with actors, countries and citations, in 3 batched queries (per 500 ids).
+
+    ``everything=True`` (export) reads each link table once without an ``IN`` list."""
+    out = [_event_dict(e) for e in events]
+    by_id = {d["id"]: d for d in out}
+    if not by_id:
+        return out
+    ids = list(by_id)
+    groups: list[Sequence[int] | None] = [None] if everything else list(_chunks(ids))
+
+    for chunk in groups:
+        q_act = (
+            select(EventActor.event_id, EventActor.role, Actor.id, Actor.name, Actor.kind)
+            .join(Actor, Actor.id == EventActor.actor_id)
+            .order_by(EventActor.event_id, Actor.name, EventActor.role)
+        )
+        q_cty = (
+            select(EventCountry.event_id, EventCountry.role, EventCountry.country_code, Country.name)
+            .join(Country, Country.code == EventCountry.country_code, isouter=True)
+            .order_by(EventCountry.event_id, EventCountry.country_code)
+        )
+        q_cit = (
+            select(Citation, Article.file_name, Article.title, Article.outlet)
+            .join(Article, Article.id == Citation.article_id)
+            .order_by(Citation.event_id, Citation.article_id, Citation.start, Citation.id)
+        )
+        if chunk is not None:
+            q_act = q_act.where(EventActor.event_id.in_(chunk))
+            q_cty = q_cty.where(EventCountry.event_id.in_(chunk))
+            q_cit = q_cit.where(Citation.event_id.in_(chunk))
+
+        for event_id, role, actor_id, name, kind in session.exec(q_act):
+            if (d := by_id.get(event_id)) is not None:
+                d["actors"].append({"name": name, "role": role, "id": actor_id, "kind": kind})
+        for event_id, role, code, name in session.exec(q_cty):
+            if (d := by_id.get(event_id)) is not None:
+                d["countries"].append({"code": code, "name": name or code, "role": role})
+        for cit, file_name, title, outlet in session.exec(q_cit):
+            if (d := by_id.get(cit.event_id)) is not None:
+                d["citations"].append(
+                    {
+                        "source": file_name,
+                        "start": cit.start,
+                        "end": cit.end,
+                        "quote": cit.quote,
+                        "id": cit.id,
+                        "article_id": cit.article_id,
+                        "sentence_index": cit.sentence_index,
+                        "article_title": title,
+                        "outlet": outlet,
+                        "url": f"/articles/{cit.article_id}#cite-{cit.id}",
+                    }
+                )
+    return out
+
+
+# ---------------------------------------------------------------------------- events
+
+
+def list_events(
+    session: Session, flt: EventFilter | None = None, *, page: int = 1, limit: int | None = None
+) -> EventPage:
+    """One page of events matching ``flt``, chronological, undated last, with its German description."""
+    settings = get_settings()
+    flt = flt or EventFilter()
+    limit = max(1, min(limit or settings.page_size, settings.max_page_size))
+    page = max(1, page)
+    dialect = prepare(session)
+    conds = flt.conditions(dialect)
+
+    total = session.exec(select(func.count()).select_from(Event).where(*conds)).one()
+    rows = session.exec(
+        select(Event).where(*conds).order_by(*_order()).offset((page - 1) * limit).limit(limit)
+    ).all()
+    names = filter_names(session, flt)
+    return EventPage(
+        events=_hydrate(session, rows),
+        total=int(total),
+        page=page,
+        limit=limit,
+        filter=flt,
+        description=flt.describe(int(total), names["country"], names["actor"]),
+        names=names,
+    )
+
+
+def get_event(session: Session, event_id: int) -> dict[str, Any] | None:
+    """One event with its citations (each with some surrounding text) and its source article."""
+    e = session.get(Event, event_id)
+    if e is None:
+        return None
+    d = _hydrate(session, [e])[0]
+    article_ids = {c["article_id"] for c in d["citations"]} | {e.article_id}
+    articles = {
+        a.id: a for a in session.exec(select(Article).where(Article.id.in_(sorted(article_ids)))).all()
+    }
+    for c in d["citations"]:
+        a = articles.get(c["article_id"])
+        text = a.text if a else ""
+        c["context"] = {
+            "before": _trim_left(text[max(0, c["start"] - CONTEXT_CHARS) : c["start"]]),
+            "after": _trim_right(text[c["end"] : c["end"] + CONTEXT_CHARS]),
+        }
+    src = articles.get(e.article_id)
+    d["article"] = _article_summary(src) if src else None
+    return d
+
+
+def _trim_left(s: str) -> str:
+    """Cut a context snippet at a word boundary on its left."""
+    if "\n" in s:
+        s = s.rsplit("\n", 1)[1]
+    elif len(s) >= CONTEXT_CHARS and " " in s:
+        s = "… " + s.split(" ", 1)[1]
+    return s
+
+
+def _trim_right(s: str) -> str:
+    if "\n" in s:
+        s = s.split("\n", 1)[0]
+    elif len(s) >= CONTEXT_CHARS and " " in s:
+        s = s.rsplit(" ", 1)[0] + " …"
+    return s
+
+
+def export_events(session: Session) -> dict[str, Any]:
+    """All events in the export-contract shape, ordered by date (undated last) then id.
+
+    Used by ``timeline export --format json``."""
+    rows = session.exec(select(Event).order_by(*_order())).all()
+    return {"events": _hydrate(session, rows, everything=True)}
+
+
+# ---------------------------------------------------------------------------- articles
+
+
+def _article_summary(a: Article) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "file_name": a.file_name,
+        "title": a.title,
+        "outlet": a.outlet,
+        "url": a.url,
+        "dct": {
+            "value": a.dct_value,
+            "precision": a.dct_precision,
+            "source": a.dct_source,
+            "detail": a.dct_detail,
+        },
+        "page": f"/articles/{a.id}",
+    }
+
+
+def get_article(session: Session, article_id: int) -> dict[str, Any] | None:
+    """An article's original text, every citation into it (with its event) and its ingest report."""
+    a = session.get(Article, article_id)
+    if a is None:
+        return None
+    rows = session.exec(
+        select(Citation, Event.headline, Event.type, Event.status)
+        .join(Event, Event.id == Citation.event_id)
+        .where(Citation.article_id == article_id)
+        .order_by(Citation.start, Citation.end, Citation.id)
+    ).all()
+    citations = [
+        {
+            "id": c.id,
+            "event_id": c.event_id,
+            "start": c.start,
+            "end": c.end,
+            "quote": c.quote,
+            "sentence_index": c.sentence_index,
+            "event_headline": headline,
+            "event_type": etype,
+            "event_status": status,
+            "event_url": f"/events/{c.event_id}",
+        }
+        for c, headline, etype, status in rows
+    ]
+    report = dict(a.report or {})
+    report.setdefault("dropped", [])
+    report.setdefault("warnings", [])
+    report.setdefault("encoding", a.encoding)
+    n_events = session.exec(select(func.count()).select_from(Event).where(Event.article_id == article_id)).one()
+    return {
+        **_article_summary(a),
+        "encoding": a.encoding,
+        "content_hash": a.content_hash,
+        "loaded_at": a.loaded_at.isoformat() if a.loaded_at else None,
+        "text": a.text,
+        "citations": citations,
+        "report": report,
+        "event_count": int(n_events),
+    }
+
+
+def list_articles(session: Session) -> list[dict[str, Any]]:
+    """All articles (without text) with their event and citation counts, newest DCT first."""
+    n_events = dict(
+        session.exec(select(Event.article_id, func.count()).group_by(Event.article_id)).all()
+    )
+    n_cites = dict(
+        session.exec(select(Citation.article_id, func.count()).group_by(Citation.article_id)).all()
+    )
+    arts = session.exec(
+        select(Article).order_by(Article.dct_value.is_(None), Article.dct_value.desc(), Article.file_name)
+    ).all()
+    return [
+        {**_article_summary(a), "event_count": n_events.get(a.id, 0), "citation_count": n_cites.get(a.id, 0)}
+        for a in arts
+    ]
+
+
+# ---------------------------------------------------------------------------- filter support
+
+
+def filter_names(session: Session, flt: EventFilter) -> dict[str, dict[str, str]]:
+    """Display names for the filter's values: {"country": {ISO3: name}, "actor": {value: name}}."""
+    countries: dict[str, str] = {}
+    actors: dict[str, str] = {}
+    if flt.country:
+        countries = dict(
+            session.exec(select(Country.code, Country.name).where(Country.code.in_(flt.country))).all()
+        )
+    ids = [int(a) for a in flt.actor if a.isdigit()]
+    if ids:
+        actors = {str(i): n for i, n in session.exec(select(Actor.id, Actor.name).where(Actor.id.in_(ids)))}
+    typed = {a.lower(): a for a in flt.actor if not a.isdigit()}
+    if typed:  # "kim jong-un" → "Kim Jong-un"
+        for name in session.exec(select(Actor.name).where(func.lower(Actor.name).in_(list(typed)))):
+            actors[typed[name.lower()]] = name
+    return {"country": countries, "actor": actors}
+
+
+def filter_choices(session: Session, *, max_actors: int = 300) -> dict[str, Any]:
+    """What the filter form offers: countries and actors that occur in events (with counts), all
+    types and statuses (with German labels), and the overall date range."""
+    from app.extract.model import EVENT_TYPES, STATUSES
+
+    # Aggregate on the link tables alone (covered by their indexes), then attach names.
+    per_country = session.exec(
+        select(EventCountry.country_code, func.count()).group_by(EventCountry.country_code)
+    ).all()
+    country_names = dict(session.exec(select(Country.code, Country.name)).all())
+    countries = sorted(
+        ((c, country_names.get(c, c), k) for c, k in per_country), key=lambda x: (-x[2], x[1])
+    )
+    per_actor = session.exec(
+        select(EventActor.actor_id, func.count(func.distinct(EventActor.event_id)))
+        .group_by(EventActor.actor_id)
+        .order_by(func.count(func.distinct(EventActor.event_id)).desc())
+        .limit(max_actors)
+    ).all()
+    actor_names = dict(
+        session.exec(select(Actor.id, Actor.name).where(Actor.id.in_([a for a, _ in per_actor]))).all()
+    ) if per_actor else {}
+    actors = sorted(
+        ((a, actor_names.get(a, str(a)), k) for a, k in per_actor), key=lambda x: (-x[2], x[1])
+    )
+    first = session.exec(select(func.min(Event.date_first))).one()
+    last = session.exec(select(func.max(Event.date_last))).one()
+    return {
+        "countries": [{"code": c, "name": n, "count": k} for c, n, k in countries],
+        "actors": [{"id": i, "name": n, "count": k} for i, n, k in actors],
+        "types": [{"code": t, "label": labels.type_label(t)} for t in EVENT_TYPES],
+        "statuses": [{"code": s, "label": labels.status_label(s)} for s in STATUSES],
+        "date_min": first.isoformat() if first else None,
+        "date_max": last.isoformat() if last else None,
+    }

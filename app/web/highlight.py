@@ -1,0 +1,97 @@
+"""Article text with cited passages and boilerplate marked up — as well-formed, escaped HTML.
+
+Why in Python: citations may nest or cross, and HTML elements may only nest. We walk the text's
+span boundaries with a stack of open elements; when a span ends while an element opened after it is
+still open, that inner element is closed and re-opened right after (a *continuation*, without the
+``id``). So:
+
+* every citation gets exactly one ``<mark id="cite-N">`` (the anchor ``/articles/A#cite-N`` links to),
+  holding the whole quote unless another citation *crosses* it; all pieces carry ``data-cite="N"``
+  and together are exactly ``text[start:end]``;
+* boilerplate (``report.dropped``) becomes ``<span class="dropped" id="drop-K">``;
+* every piece of article text passes through ``markupsafe.escape``; attributes are integers or
+  escaped strings. Nothing from the article reaches the page unescaped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup, escape
+
+
+@dataclass(frozen=True)
+class _Span:
+    kind: str  # "cite" | "drop"
+    key: int  # citation id, or index into report.dropped
+    start: int
+    end: int
+    title: str
+    event_id: int | None = None
+
+
+def _open_tag(s: _Span, first: bool, depth: int) -> str:
+    if s.kind == "cite":
+        classes = "cite" + ("" if first else " cite-cont") + (" cite-nested" if depth else "")
+        ident = f' id="cite-{s.key}"' if first else ""
+        event = f' data-event="{s.event_id}"' if s.event_id is not None else ""
+        return f'<mark{ident} class="{classes}" data-cite="{s.key}"{event} title="{escape(s.title)}">'
+    ident = f' id="drop-{s.key}"' if first else ""
+    return f'<span{ident} class="dropped" title="{escape(s.title)}">'
+
+
+def _close_tag(s: _Span) -> str:
+    return "</mark>" if s.kind == "cite" else "</span>"
+
+
+def highlight(text: str, citations: list[dict[str, Any]], dropped: list[dict[str, Any]] | None = None) -> Markup:
+    """``text`` as HTML with ``citations`` ({id,start,end,event_id?,event_headline?}) as ``<mark>``
+    and ``dropped`` ({start,end,reason}) as greyed spans. Invalid offsets are clamped/ignored."""
+    n = len(text)
+    spans: list[_Span] = []
+    for c in citations:
+        s, e = max(0, int(c["start"])), min(n, int(c["end"]))
+        if s < e:
+            title = f"Beleg für: {c.get('event_headline') or ''}".strip()
+            spans.append(_Span("cite", int(c["id"]), s, e, title, c.get("event_id")))
+    for i, d in enumerate(dropped or []):
+        try:
+            s, e = max(0, int(d["start"])), min(n, int(d["end"]))
+        except (KeyError, TypeError, ValueError):
+            continue
+        if s < e:
+            spans.append(_Span("drop", i, s, e, f"Ausgeblendet: {d.get('reason', '')}"))
+
+    starts: dict[int, list[_Span]] = {}
+    for sp in spans:
+        starts.setdefault(sp.start, []).append(sp)
+    bounds = sorted({0, n} | {sp.start for sp in spans} | {sp.end for sp in spans})
+
+    out: list[str] = []
+    stack: list[_Span] = []
+    opened: set[tuple[str, int]] = set()
+    for i, pos in enumerate(bounds):
+        # 1. close everything that ends here (and whatever was opened inside it; re-open those).
+        reopen: list[_Span] = []
+        if any(sp.end == pos for sp in stack):
+            while any(sp.end == pos for sp in stack):
+                top = stack.pop()
+                out.append(_close_tag(top))
+                if top.end != pos:
+                    reopen.append(top)
+        # 2. open continuations and new spans, outermost (latest end) first.
+        to_open = reopen + starts.get(pos, [])
+        to_open.sort(key=lambda sp: (-sp.end, sp.kind != "drop", sp.start, sp.key))
+        for sp in to_open:
+            first = (sp.kind, sp.key) not in opened
+            opened.add((sp.kind, sp.key))
+            depth = sum(1 for x in stack if x.kind == "cite") if sp.kind == "cite" else 0
+            out.append(_open_tag(sp, first, depth))
+            stack.append(sp)
+        # 3. the text up to the next boundary.
+        if i + 1 < len(bounds):
+            out.append(str(escape(text[pos : bounds[i + 1]])))
+    while stack:  # only spans ending at n remain, and those were closed above
+        out.append(_close_tag(stack.pop()))
+    return Markup("".join(out))

@@ -1,0 +1,95 @@
+"""HTML pages. Each one renders exactly what its JSON twin in ``api.py`` returns (same query
+function, same parameters); the twin's URL is linked from the page (``<link rel="alternate">``).
+
+    /                   timeline            ↔ /api/events
+    /events/{id}        one event           ↔ /api/events/{id}
+    /articles           article list        ↔ /api/articles
+    /articles/{id}      highlighted text    ↔ /api/articles/{id}
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse
+
+from app import labels
+from app.store import queries
+from app.web.highlight import highlight
+from app.web.params import FilterDep, PagingDep, SessionDep
+from app.web.templating import filter_url, templates
+from app.web.timeline import group_events
+
+router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
+
+
+@router.get("/", name="timeline")
+def timeline(request: Request, session: SessionDep, flt: FilterDep, paging: PagingDep):
+    page = queries.list_events(session, flt, page=paging.page, limit=paging.limit)
+    limit_param = paging.limit if paging.explicit_limit else None
+    chips = []
+    names = page.names
+    for name, value in flt.items():
+        if name == "country":
+            shown = f"Land: {names['country'].get(value, value)}"
+        elif name == "actor":
+            shown = f"Akteur: {names['actor'].get(value, value)}"
+        elif name == "type":
+            shown = f"Typ: {labels.type_label(value)}"
+        elif name == "status":
+            shown = f"Status: {labels.status_label(value)}"
+        elif name == "from":
+            shown = f"ab: {value}"
+        elif name == "to":
+            shown = f"bis: {value}"
+        else:
+            shown = f"Text: „{value}“"
+        chips.append({"label": shown, "remove": filter_url(flt.without(name, value), limit=limit_param)})
+    return templates.TemplateResponse(
+        request,
+        "index.html",
+        {
+            "nav": "timeline",
+            "page": page,
+            "flt": flt,
+            "years": group_events(page.events),
+            "choices": queries.filter_choices(session),
+            "chips": chips,
+            "limit_param": limit_param,
+            "json_url": filter_url(flt, "/api/events", page=paging.page if paging.page > 1 else None,
+                                   limit=limit_param),
+            "prev_url": filter_url(flt, page=page.page - 1, limit=limit_param) if page.has_prev else None,
+            "next_url": filter_url(flt, page=page.page + 1, limit=limit_param) if page.has_next else None,
+        },
+    )
+
+
+@router.get("/events/{event_id}", name="event_page")
+def event_page(request: Request, event_id: int, session: SessionDep):
+    event = queries.get_event(session, event_id)
+    if event is None:
+        raise HTTPException(404, f"Ereignis {event_id} gibt es nicht.")
+    return templates.TemplateResponse(
+        request, "event.html", {"nav": "timeline", "e": event, "json_url": f"/api/events/{event_id}"}
+    )
+
+
+@router.get("/articles", name="articles_page")
+def articles_page(request: Request, session: SessionDep):
+    return templates.TemplateResponse(
+        request,
+        "articles.html",
+        {"nav": "articles", "articles": queries.list_articles(session), "json_url": "/api/articles"},
+    )
+
+
+@router.get("/articles/{article_id}", name="article_page")
+def article_page(request: Request, article_id: int, session: SessionDep):
+    article = queries.get_article(session, article_id)
+    if article is None:
+        raise HTTPException(404, f"Artikel {article_id} gibt es nicht.")
+    body = highlight(article["text"], article["citations"], article["report"].get("dropped"))
+    return templates.TemplateResponse(
+        request,
+        "article.html",
+        {"nav": "articles", "a": article, "body": body, "json_url": f"/api/articles/{article_id}"},
+    )

@@ -1,0 +1,85 @@
+"""GET parameters → validated objects (FastAPI dependencies shared by pages and API).
+
+Malformed values raise ``RequestValidationError`` so both the HTML pages and the JSON API answer
+422 with FastAPI's usual error list; ``errors.py`` decides how it is rendered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Query
+from fastapi.exceptions import RequestValidationError
+from sqlmodel import Session
+
+from app.settings import get_settings
+from app.store.database import get_session
+from app.store.filters import EventFilter, FilterError
+
+
+def event_filter(
+    actor: Annotated[
+        list[str] | None, Query(description="Akteur: Name oder ID; wiederholbar (= einer davon).")
+    ] = None,
+    country: Annotated[
+        list[str] | None, Query(description="Land als ISO-3166-alpha-3-Code (PRK, RUS …); wiederholbar.")
+    ] = None,
+    type_: Annotated[
+        list[str] | None, Query(alias="type", description="Ereignistyp (visit, meeting, …); wiederholbar.")
+    ] = None,
+    status: Annotated[
+        list[str] | None, Query(description="Status (reported, alleged, denied, planned, speculative).")
+    ] = None,
+    date_from: Annotated[
+        str | None,
+        Query(alias="from", description="Beginn: JJJJ, JJJJ-MM oder JJJJ-MM-TT (Zeitraum-Überlappung)."),
+    ] = None,
+    date_to: Annotated[str | None, Query(alias="to", description="Ende: JJJJ, JJJJ-MM oder JJJJ-MM-TT.")] = None,
+    q: Annotated[
+        str | None, Query(description="Text in Schlagzeile oder Zitat (ohne Groß-/Kleinschreibung).")
+    ] = None,
+) -> EventFilter:
+    try:
+        return EventFilter.parse(
+            actor=actor or (),
+            country=country or (),
+            type=type_ or (),
+            status=status or (),
+            date_from=date_from,
+            date_to=date_to,
+            q=q,
+        )
+    except FilterError as exc:
+        raise RequestValidationError(exc.errors) from exc
+
+
+@dataclass(frozen=True)
+class Paging:
+    page: int
+    limit: int
+    explicit_limit: bool  # keep ?limit= in links only when the user chose it
+
+
+def paging(
+    page: Annotated[int, Query(ge=1, le=1_000_000, description="Seite (ab 1).")] = 1,
+    limit: Annotated[int | None, Query(ge=1, description="Ereignisse pro Seite (Höchstwert: Einstellung).")] = None,
+) -> Paging:
+    s = get_settings()
+    if limit is not None and limit > s.max_page_size:
+        raise RequestValidationError(
+            [
+                {
+                    "loc": ["query", "limit"],
+                    "msg": f"höchstens {s.max_page_size} Ereignisse pro Seite",
+                    "type": "less_than_equal",
+                    "input": limit,
+                }
+            ]
+        )
+    return Paging(page=page, limit=limit or s.page_size, explicit_limit=limit is not None)
+
+
+FilterDep = Annotated[EventFilter, Depends(event_filter)]
+PagingDep = Annotated[Paging, Depends(paging)]
+SessionDep = Annotated[Session, Depends(get_session)]

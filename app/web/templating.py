@@ -1,0 +1,90 @@
+"""The Jinja environment: autoescaping on for every template, plus the German label filters.
+
+Article text, titles, outlets and headlines come from untrusted files, so autoescape is forced on
+(``autoescape=True``, not extension-based) and no template uses ``|safe``. The only pre-built
+markup is the highlighted article text, assembled in ``highlight.py`` from escaped segments.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader
+
+from app import labels
+from app.settings import PROJECT_DIR
+from app.store.filters import EventFilter
+
+TEMPLATE_DIR = PROJECT_DIR / "templates"
+STATIC_DIR = PROJECT_DIR / "static"
+
+
+def _as_date(s: str | None) -> date | None:
+    return date.fromisoformat(s) if s else None
+
+
+def date_label(d: dict[str, Any]) -> str:
+    """Normalised German date of an event's ``date`` dict ("Juni 2024"), or "ohne Datum"."""
+    if not d.get("start") and not d.get("value"):
+        return "ohne Datum"
+    return labels.format_value(d.get("value"), _as_date(d.get("start")), d.get("precision"))
+
+
+def date_attr(d: dict[str, Any]) -> str | None:
+    """``<time datetime>`` value for an event's ``date`` dict."""
+    return labels.html_datetime(d.get("value"), _as_date(d.get("start")), d.get("precision"))
+
+
+def day_label(s: str | None) -> str:
+    """ISO day → "19. Juni 2024"."""
+    d = _as_date(s)
+    return labels.format_day(d) if d else ""
+
+
+def filter_url(flt: EventFilter, path: str = "/", **extra: Any) -> str:
+    """The permalink of a filter state (plus e.g. ``page``)."""
+    items = flt.items() + [(k, str(v)) for k, v in extra.items() if v is not None]
+    return path + ("?" + urlencode(items) if items else "")
+
+
+def http_url(url: str | None) -> str | None:
+    """Only http(s) URLs become links (a manifest could carry ``javascript:``)."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
+def make_env() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATE_DIR)),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        type_label=labels.type_label,
+        status_label=labels.status_label,
+        stance_label=labels.stance_label,
+        precision_label=labels.precision_label,
+        basis_label=lambda c: labels.BASIS_LABELS.get(c or "", c or ""),
+        role_label=lambda c: labels.ROLE_LABELS.get(c or "", c or ""),
+        dct_source_label=lambda c: labels.DCT_SOURCE_LABELS.get(c or "", c or ""),
+        value_label=lambda v: labels.format_value(v) if v else "",
+        day_label=day_label,
+        date_label=date_label,
+        date_attr=date_attr,
+        fmt_int=labels.format_int,
+        http_url=http_url,
+    )
+    env.globals.update(
+        filter_url=filter_url,
+        TYPE_LABELS=labels.TYPE_LABELS,
+        STATUS_LABELS=labels.STATUS_LABELS,
+    )
+    return env
+
+
+templates = Jinja2Templates(env=make_env())
