@@ -88,10 +88,7 @@ RELATIVE = [
     ("Am 9. Mai wird die Parade abgehalten.", "9. Mai", None, None),
     ("Im ersten Quartal stieg der Handel.", "ersten Quartal", "2024-07-19", "2024-Q1"),
     ("In der zweiten Jahreshälfte wird mehr geliefert.", "der zweiten Jahreshälfte", "2024-03", "2024-H2"),
-    # ago
-    ("Vor zwei Wochen hatte Kim Moskau besucht.", "Vor zwei Wochen", "2024-03-28", "2024-W11"),
-    ("Vor zwei Jahren hatte Kim Moskau besucht.", "Vor zwei Jahren", "2024-03", "2022"),
-    ("Vor zwei Jahren hatte Kim Moskau besucht.", "Vor zwei Jahren", None, None),
+    # ago: tag() gives the DURATION (KRAUTS), resolve_ago() the DATE: tests/test_timex_generalisation.py
 ]
 
 
@@ -126,7 +123,6 @@ REFS = [
     ("Zuvor hatte er Moskau besucht.", "Zuvor", "PAST_REF"),
     ("Damals war alles anders.", "Damals", "PAST_REF"),
     ("Der ehemalige Präsident sprach.", "ehemalige", "PAST_REF"),
-    ("Vor Wochen hatte es Hinweise gegeben.", "Vor Wochen", "PAST_REF"),
     ("Man wolle in Zukunft enger zusammenarbeiten.", "Zukunft", "FUTURE_REF"),
 ]
 
