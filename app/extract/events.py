@@ -170,6 +170,17 @@ def lexicon() -> Lexicon:
 
 
 @cache
+def _presence() -> tuple[frozenset[str], frozenset[str]]:
+    """Copulas and reflexive stay verbs that, with troops and "in", state where troops are."""
+    body = load_toml("triggers.toml")["troop_deployment"]
+    stay: set[str] = set()
+    for spec in body.get("presence_reflexive", []):
+        _, joined, split = verb_forms(spec)
+        stay |= joined | split
+    return frozenset(body.get("presence", [])), frozenset(stay)
+
+
+@cache
 def preterite_forms() -> frozenset[str]:
     """Simple-past forms of all trigger and cue verbs ("traf", "besuchte", "wies"), prefixed or not."""
     out: set[str] = set()
@@ -351,6 +362,13 @@ def find_triggers(tokens: tuple[Token, ...], context: tuple[Token, ...] = (),
                 if r is not None:
                     out.append(Trigger(r[0], section, ph, "phrase", tokens[i].start, tokens[i + k - 1].end, i,
                                        False, r[1]))
+    if not out and "troops" in classes and ("in" in lowset or "im" in lowset):
+        copulas, stay = _presence()
+        for i, w in enumerate(lows):
+            if w in copulas or (w in stay and "sich" in lowset):
+                out.append(Trigger("troop_deployment", "troop_deployment", w, "verb", tokens[i].start,
+                                   tokens[i].end, i, False, "troops"))
+                break
     # relation nouns become events through a relation cue word ("werden immer enger")
     if not any(tr.section == "relation" for tr in out) and "relation" in classes:
         if any(lw in lex.relation_cues for lw in lows):

@@ -13,7 +13,14 @@ Heuristics for what is an event:
 - a bare speech clause ("Lawrow sagte,") whose complement holds a concrete event yields only that
   event; a speech clause whose complement only talks about relations is one statement event
   spanning both; a quote before ", sagte X" joins X's statement;
-- "Dabei ging es um ..." continues the previous event (a visit or meeting continues as talks).
+- "Dabei ging es um ..." continues the previous event (a visit or meeting continues as talks);
+- "Wie X mitteilte, ..." is a statement of its own beside the event it reports; a speech clause
+  whose complement only holds a weak trigger stays a statement;
+- persons: named ones (a role only when the name is written somewhere in the text, no
+  organisations), then relative pronouns, "er"/"sie", subject ellipsis, "beide" (``coref``), the
+  speaker of a skipped speech clause, the speaker of the previous sentence for reported speech;
+- dates spread between coreferent mentions (``_corefer_dates``); a time inside a "seit <noun> ..."
+  phrase does not date the event.
 
 Mentions and time expressions come from the entities and timex helpers; both are optional imports
 (without them there are no mentions or time expressions, and therefore almost no events).
@@ -25,11 +32,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
-from . import dating, status
+from . import coref, dating, status
 from .clauses import Clause, Token, load_toml, split_clauses
 from .events import Trigger, find_triggers, is_finite_verb, lexicon, main_trigger, object_classes, preterite_forms
 from .headline import headline
-from .model import ActorRef, Claim, CountryRef, Document, EventDate, ExtractedEvent, Extraction, Mention, Timex
+from .model import DCT, ActorRef, Claim, CountryRef, Document, EventDate, ExtractedEvent, Extraction, Mention, Timex
 
 try:  # the temporal tagger (helper "timex")
     from .timex import tag as _tag
@@ -90,6 +97,8 @@ class _Cand:
     inherit_from_prev_clause: bool = False
     topic: bool = False
     extra: list = field(default_factory=list)
+    speaker: Clause | None = None  # the speech clause this candidate is the complement of
+    report: bool = False  # a "Wie X mitteilte" clause: a statement that does not carry the topic on
 
 
 def _country(code: str) -> str:
@@ -157,7 +166,7 @@ def _np_span(toks: tuple[Token, ...], i: int) -> tuple[int, int]:
         else:
             break
     b = i
-    while b + 1 < len(toks) and b - i < 8:
+    while b + 1 < len(toks) and b - i < 10:
         t = toks[b + 1]
         if t.is_upper or t.low in _NP_RIGHT or t.low[0].isdigit() or (
                 not t.is_upper and t.low.endswith(("en", "er", "es", "e")) and b + 2 < len(toks)
@@ -226,8 +235,10 @@ def extract(doc: Document) -> Extraction:
     events: list[ExtractedEvent] = []
     prev_attrs: list[status.Attribution] = []
     last_event: ExtractedEvent | None = None
-    prev_actor: str | None = None  # first person named in the latest sentence that named one
+    nouns: list[frozenset[str]] = []  # per event: its type and the event nouns of its clause
     pair = _topic_pair(mentions)
+    tracker = coref.Tracker.of(doc.text, mentions)
+    named = coref.named_in_text(mentions)
 
     for sent in doc.sentences:
         clauses = split_clauses(sent.text, sent.start, sent.index, is_finite_verb)
@@ -260,11 +271,8 @@ def extract(doc: Document) -> Extraction:
                 own = outer
             own = _drop_venues(own, c.tokens)
             lows = [t.low for t in toks]
-            actors = list(dict.fromkeys(m.key for m in own if m.kind == "actor"))
-            if "er" in lows:
-                ref = _subject_before(smentions, c.start) or prev_actor
-                if ref and ref not in actors:
-                    actors.insert(0, ref)
+            actors = _actors(own, named, cand, c, toks, lows, tracker, sent.start, smentions,
+                             clauses[c.position - 1] if c.position else None)
             # states in order of appearance; a person stands for his state
             codes: list[str] = []
             for m in own:
@@ -321,6 +329,9 @@ def extract(doc: Document) -> Extraction:
             # a time inside "seit der Invasion ... im Jahr 2022" dates that nominal event only
             excl = [(x.start, x.end) for x in nominals if x.clause.tokens[_tok_index(c, x.start)].low == "seit"
                     or (_tok_index(c, x.start) > 0 and c.tokens[_tok_index(c, x.start) - 1].low == "seit")]
+            if any(t.low in _SINCE for t in c.tokens):
+                # "das erste Gipfeltreffen seit der Machtübernahme Kims im Jahr 2011": not the event's time
+                excl += [(t.start, t.end) for t in stimex if _after_since(c.tokens, t.start, tpos)]
             tx = dating.own_timex(cand.start, cand.end, tpos, stimex, excl)
             if tx is None and not cand.nominal:
                 tx = _fronted_timex(c, cands, clauses, stimex)
@@ -368,6 +379,11 @@ def extract(doc: Document) -> Extraction:
                 names = tuple(dict.fromkeys(_country(k) if len(k) == 3 and k.isupper() else k for k in subj)) \
                     or tuple(_country(k) for k in codes[:1])
                 claims = (Claim("denied", names, claims[0].cue if claims else ""),)
+            if etype == "statement" and not actors and sent_konj and last_event is not None \
+                    and last_event.type == "statement" and last_event.actors \
+                    and last_event.sentence_index == sent.index - 1 \
+                    and not any(coref.is_person(m) for m in smentions):
+                actors = [last_event.actors[0].name]  # reported speech goes on: the same speaker
             actor_refs = tuple(ActorRef(a, "source" if i == 0 else "target", country=_actor_country(a))
                                for i, a in enumerate(actors))
             country_refs = tuple(CountryRef(k, _country(k), "source" if i == 0 else "participant")
@@ -380,13 +396,14 @@ def extract(doc: Document) -> Extraction:
                 trigger=doc.text[cand.trigger.start:cand.trigger.end] if cand.trigger else None,
             )
             events.append(ev)
-            if not cand.nominal:
+            nouns.append(frozenset(t.type for t in cand.triggers if t.kind == "noun") | {etype})
+            if not cand.nominal and not cand.report:
                 last_event = ev
                 clause_events[c.position] = ev
-        first_actor = next((m.key for m in smentions if m.kind == "actor"), None)
-        prev_actor = first_actor or prev_actor
+        tracker.end_sentence(sent.start, sent.end)
         prev_attrs = attrs
-    return Extraction(events=tuple(_corefer_dates(events, doc.text)), timexes=tuple(timexes), mentions=tuple(mentions))
+    return Extraction(events=tuple(_corefer_dates(events, doc.text, nouns, doc.dct)), timexes=tuple(timexes),
+                      mentions=tuple(mentions))
 
 
 _DURING = ("bei", "beim", "während")
@@ -399,30 +416,58 @@ def _during(text: str, f: ExtractedEvent) -> bool:
     return head in _DURING or bool(before) and before[-1].lower() in _DURING
 
 
-_COREF_TYPES = frozenset({"visit", "meeting", "talks", "call", "attack"})
+_COREF_TYPES = frozenset({"visit", "meeting", "talks", "call", "attack", "agreement"})
+_SAME_EVENT = {"meeting": {"talks"}, "talks": {"meeting"}}
+_HEDGED = ("planned", "speculative")
 
 
-def _corefer_dates(events: list[ExtractedEvent], text: str) -> list[ExtractedEvent]:
+def _explicit(e: ExtractedEvent) -> bool:
+    return e.date.basis in ("explicit", "relative_to_dct")
+
+
+def _corefer_dates(events: list[ExtractedEvent], text: str, nouns: list[frozenset[str]] | None = None,
+                   dct: DCT | None = None) -> list[ExtractedEvent]:
     """A mention without its own time expression takes the date of an explicitly coreferent mention
-    in the same or an adjacent sentence: same type (visit, meeting, talks, call, attack) and the same
-    persons (or, without persons, shared states); then a clause takes the date of a nominal event
-    inside it ("die beim Besuch ... getroffen worden seien")."""
+    nearby: the same kind of event (a meeting and talks between the same persons count as one; a
+    clause naming "in einem Telefonat" refers to the call), the same persons (or, without persons,
+    shared states), both factual or both announced, in the same or the adjacent sentence - two
+    sentences apart when the same two or more persons are named (a headline and its lead). Dates
+    spread along such chains. Then a clause takes the date of a nominal event inside it ("die beim
+    Besuch ... getroffen worden seien")."""
     out = list(events)
-    dated = [e for e in out if e.date.basis in ("explicit", "relative_to_dct")]
-    for i, e in enumerate(out):
-        if e.date.basis in ("explicit", "relative_to_dct") or e.type not in _COREF_TYPES:
-            continue
-        names = {a.name for a in e.actors}
-        codes = {c.code for c in e.countries}
-        for f in dated:
-            if f is e or f.type != e.type or abs(f.sentence_index - e.sentence_index) > 1:
+    div = dating.interval(dct.value) if dct is not None else None
+    dct_last = div[1] if div else None
+    kinds = nouns if nouns is not None and len(nouns) == len(out) else [frozenset({e.type}) for e in out]
+    changed = True
+    while changed:
+        changed = False
+        for i, e in enumerate(out):
+            if _explicit(e) or not (kinds[i] & _COREF_TYPES):
                 continue
-            fnames = {a.name for a in f.actors}
-            same = (names and names <= fnames or fnames and fnames <= names) if (names or fnames) \
-                else bool(codes & {c.code for c in f.countries})
-            if same and e.status not in ("planned", "speculative") and f.status not in ("planned", "speculative"):
-                out[i] = replace(e, date=f.date)
-                break
+            names = {a.name for a in e.actors}
+            codes = {c.code for c in e.countries}
+            for k, f in enumerate(out):
+                if k == i or not _explicit(f):
+                    continue
+                if f.type not in kinds[i] and f.type not in _SAME_EVENT.get(e.type, ()):
+                    continue
+                fnames = {a.name for a in f.actors}
+                dist = abs(f.sentence_index - e.sentence_index)
+                if dist > 2 or dist == 2 and not (len(names) >= 2 and names == fnames):
+                    continue
+                if f.type != e.type and not (names and names == fnames):
+                    continue
+                same = (names and names <= fnames or fnames and fnames <= names) if (names or fnames) \
+                    else bool(codes & {c.code for c in f.countries})
+                strong = len(names) >= 2 and names == fnames
+                if same and (strong or (e.status in _HEDGED) == (f.status in _HEDGED)):
+                    st = e.status
+                    if st == "reported" and dct_last is not None and f.date.first is not None \
+                            and f.date.first > dct_last:
+                        st = "planned"  # the coreferent mention dates it after the document
+                    out[i] = replace(e, date=f.date, status=st)
+                    changed = True
+                    break
     for i, e in enumerate(out):
         if e.date.basis in ("explicit", "relative_to_dct"):
             continue
@@ -467,6 +512,19 @@ def _topic_pair(mentions: list[Mention]) -> tuple[str, ...]:
     return (ranked[0][0], ranked[1][0])
 
 
+_SINCE = frozenset({"seit", "seitdem", "seither"})
+
+
+def _after_since(toks: tuple[Token, ...], start: int, trigger_pos: int) -> bool:
+    """The time expression at ``start`` belongs to a "seit <noun> ..." phrase that does not hold the
+    trigger: "seit" stands at most six words before it."""
+    k = next((i for i, t in enumerate(toks) if t.start >= start), len(toks))
+    for i in range(k - 1, max(-1, k - 7), -1):
+        if toks[i].low in _SINCE:  # with a noun in between ("seit gestern" dates the event itself)
+            return any(t.is_upper for t in toks[i + 1:k]) and not (toks[i].start <= trigger_pos < start)
+    return False
+
+
 def _tok_index(c: Clause, start: int) -> int:
     return next((i for i, t in enumerate(c.tokens) if t.start >= start), 0)
 
@@ -495,9 +553,71 @@ def _temporal_clause_date(clauses: list[Clause], stimex: list[Timex]) -> EventDa
     return None
 
 
-def _subject_before(smentions: list[Mention], pos: int) -> str | None:
-    """The person a pronoun "er" most likely refers to: the first person named earlier in this sentence."""
-    return next((m.key for m in smentions if m.kind == "actor" and m.start < pos), None)
+_COORD_LEADS = frozenset({"und", "sondern", "aber", "sowie", "doch"})
+
+
+def _actors(own: list[Mention], named: frozenset[str], cand: _Cand, c: Clause, toks: tuple[Token, ...],
+            lows: list[str], tracker: coref.Tracker, sent_start: int, smentions: list[Mention],
+            prev_clause: Clause | None) -> list[str]:
+    """Persons of an event: those named in its clause (a role without a name only when the person's
+    name is written somewhere in the text), then the persons a relative pronoun, "er"/"sie", a
+    subject ellipsis or "beide" stand for, then the speaker of a speech clause it completes."""
+    actors = list(dict.fromkeys(m.key for m in own if coref.is_person(m)
+                                and (getattr(m, "via", "name") not in ("role", "backref") or m.key in named)))
+    if cand.nominal:
+        return actors
+    if c.after_comma and c.start == cand.start:
+        ref = tracker.relative(c.lead, c.start, sent_start)
+        if ref and ref not in actors:
+            actors.insert(0, ref)
+    for i, w in enumerate(lows):
+        if w == "er" or (w == "sie" and _singular_verb_next_to(lows, i)):
+            ref = tracker.pronoun(w, toks[i].start, sent_start)
+            if ref and ref not in actors:
+                actors.insert(0, ref)
+            break
+    if not actors and c.lead in _COORD_LEADS and c.position > 0 and len(toks) > 1 \
+            and _finite(toks[1].low):
+        subj = next((m.key for m in smentions if coref.is_person(m) and m.start < c.start), None)
+        if subj:  # "... Gespräche mit Lawrow und begrüßte ...": the subject carries over
+            actors.append(subj)
+    if not actors and prev_clause is not None and c.after_comma and toks and _finite(toks[0].low) \
+            and not any(_finite(t.low) for t in prev_clause.tokens):
+        # "Der oberste Führer Nordkoreas, Kim Jong-Un, sandte ...": the subject stands before an apposition
+        subj = next((m.key for m in smentions if coref.is_person(m) and prev_clause.start <= m.start
+                     and m.end <= prev_clause.end), None)
+        if subj:
+            actors.append(subj)
+    if len(actors) < 2 and c.lead not in _RELATIVES:
+        for k in tracker.group(lows, toks, cand.start, sent_start):
+            if k not in actors:
+                actors.append(k)
+    if not actors and cand.speaker is not None:
+        sp = cand.speaker
+        inside = [m.key for m in smentions if coref.is_person(m) and sp.start <= m.start and m.end <= sp.end]
+        if inside:
+            actors.append(inside[0])
+        else:
+            splows = [t.low for t in sp.tokens]
+            if "er" in splows:
+                ref = tracker.pronoun("er", sp.tokens[splows.index("er")].start, sent_start)
+                if ref:
+                    actors.append(ref)
+    return actors
+
+
+def _finite(w: str) -> bool:
+    return is_finite_verb(w) or w in _finite_words()
+
+
+def _singular_verb_next_to(lows: list[str], i: int) -> bool:
+    """ "sagte sie", "sie erklärte": "sie" next to a third-person singular verb form."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(lows):
+            w = lows[j]
+            if w.endswith(("te", "t")) and not w.endswith("en") and (is_finite_verb(w) or w in _finite_words()):
+                return True
+    return False
 
 
 def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stimex: list[Timex]) -> list[_Cand]:
@@ -564,11 +684,16 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
             if tr is not None and tr.kind == "verb":
                 _absorb(i, cand, per_clause, clauses)  # "vereinbart, engere Beziehungen ... zu knüpfen"
             continue
+        if cand.clause.lead == "wie" and cand.clause.position == 0:
+            cand.report = True
+            continue  # "Wie der Geheimdienst mitteilte, ...": a statement of its own beside the event
         nxt = per_clause[i + 1] if i + 1 < len(per_clause) else None
         content = [t for t in cand.triggers if t is not tr and not t.weak and t.type != "statement"]
         if nxt is not None and nxt.type not in ("statement", "other") and not content \
-                and tr.lemma not in cfg["keep_speech"] and not nxt.topic:
+                and tr.lemma not in cfg["keep_speech"] and not nxt.topic \
+                and nxt.trigger is not None and not nxt.trigger.weak:
             cand.skip = True  # "Lawrow sagte, man werde ... besprechen": the complement is the event
+            nxt.speaker = cand.clause
             continue
         # absorb complements that only talk about relations
         # ("erklärt, dass Moskau und Pjöngjang gute Beziehungen unterhielten")

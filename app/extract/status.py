@@ -13,7 +13,8 @@ Heuristics, cue words from ``resources/events/cues.toml``:
   "offenbar", "nach Erkenntnissen", "Geheimdienstschätzungen", "heißt es"); attributions
   ("laut X", "nach Angaben X", "X zufolge", "wie X mitteilte", "X vermutet") count as alleged unless
   X is the event's own side (X names the event's first state) or a neutral authority (a UN report).
-  "demnach" carries over the previous sentence's attribution.
+  "demnach" carries over the previous sentence's attribution. An impersonal "..., hieß es" makes
+  reported speech (Konjunktiv) alleged; an indicative account with it keeps the earlier source.
 - Statements (speech acts) are reported: the speaking itself happened. Konjunktiv I of reported
   speech is not a hedge by itself.
 
@@ -69,6 +70,7 @@ class Cues:
     future: frozenset[str]
     not_denial: tuple[tuple[str, ...], ...]
     inherit: frozenset[str]
+    konjunktiv: frozenset[str]
 
 
 def _forms(specs: list[str]) -> frozenset[str]:
@@ -99,6 +101,7 @@ def cues() -> Cues:
         future=frozenset(c["planned"]["future"]),
         not_denial=_phrases(c["denial"]["not_denial"]),
         inherit=frozenset({"demnach"}),
+        konjunktiv=frozenset(c["tense"]["konjunktiv"]) | frozenset(c["tense"]["konjunktiv_ii"]),
     )
 
 
@@ -193,13 +196,15 @@ def attributions(clauses: list[tuple[Token, ...]], mentions: list[Mention],
                                  verb=True))
             elif low in c.report_verbs:
                 if low.startswith(("heiß", "hieß", "geheiß")):
-                    # "hieß es (weiter)": the source named before, else an impersonal hedge
+                    # "..., hieß es": reported speech (Konjunktiv) is an unconfirmed claim; a plain
+                    # indicative account continues the source named before, else it is plain reporting
                     inherited = [a for a in previous if not a.local]
-                    if inherited:
+                    said = [w for k in range(pos + 1) for w in (t.low for t in clauses[k])]
+                    if any(w in c.konjunktiv for w in said):
+                        out.append(_make(toks[i].text, [], mentions, True, pos, verb=True))
+                    elif inherited:
                         out.extend(Attribution(a.cue, a.holder, a.countries, a.names, a.strong, a.neutral,
                                                a.media, pos, a.start, a.end, False, True) for a in inherited)
-                    else:
-                        out.append(_make(toks[i].text, [], mentions, True, pos, verb=True))
                     continue
                 holder = [t for t in toks if t.is_upper and t is not toks[0]] or list(toks[i + 1:])
                 out.append(_make(toks[i].text, holder, mentions, False, pos, verb=True))
