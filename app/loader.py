@@ -22,6 +22,7 @@ from app.extract.model import ActorRef, Document, Extraction
 from app.extract.pipeline import extract
 from app.extract.timevalue import interval
 from app.ingest import ArticleMeta, IngestError, content_hash, parse_document, read_manifest
+from app.store import merge, sources
 from app.store.models import Actor, Article, Citation, Country, Event, EventActor, EventCountry
 
 
@@ -63,9 +64,10 @@ def load_paths(
 ) -> LoadReport:
     """Load every article file under ``paths``. Raises IngestError only for an unreadable manifest."""
     metas: dict[str, ArticleMeta] = read_manifest(manifest) if manifest else {}
+    loader = Loader(engine)
     report = LoadReport()
     for path in iter_article_files(paths):
-        result = load_file(path, engine, metas.get(path.name))
+        result = loader.load_file(path, metas.get(path.name))
         report.results.append(result)
         if progress:
             progress(path, result)
@@ -73,39 +75,70 @@ def load_paths(
 
 
 def load_file(path: Path, engine: Engine, meta: ArticleMeta | None = None) -> FileResult:
-    name = path.name
-    if not path.exists():
-        return FileResult(name, "failed", "no such file")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return FileResult(name, "failed", f"cannot read file: {exc.strerror or exc}")
-    digest = content_hash(data)
-    with Session(engine) as session:
-        existing = session.scalars(select(Article).where(Article.file_name == name)).first()
-        if existing is not None and existing.content_hash == digest and _meta_same(existing, meta):
+    return Loader(engine).load_file(path, meta)
+
+
+class Loader:
+    """Loads files one transaction each, remembering what the database already holds.
+
+    The caches (articles' hashes, actor ids, country codes) are read once and updated only after a
+    commit, so a rolled-back file never leaves a stale id behind.
+    """
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self._known: dict[str, tuple[str, str | None, str | None, str | None]] | None = None
+        self.actor_ids: dict[str, int] = {}
+        self.countries: set[str] = set()
+
+    def _existing(self, name: str) -> tuple[str, str | None, str | None, str | None] | None:
+        if self._known is None:
+            with Session(self.engine) as session:
+                rows = session.execute(select(Article.file_name, Article.content_hash, Article.outlet,
+                                              Article.url, Article.dct_value)).all()
+            self._known = {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
+        return self._known.get(name)
+
+    def load_file(self, path: Path, meta: ArticleMeta | None = None) -> FileResult:
+        name = path.name
+        if not path.exists():
+            return FileResult(name, "failed", "no such file")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            return FileResult(name, "failed", f"cannot read file: {exc.strerror or exc}")
+        digest = content_hash(data)
+        existing = self._existing(name)
+        if existing is not None and existing[0] == digest and _meta_same(existing, meta):
             return FileResult(name, "unchanged")
-    try:
-        doc = parse_document(name, data, meta)
-        extraction = extract(doc)
-    except IngestError as exc:
-        return FileResult(name, "failed", exc.reason)
-    except Exception as exc:  # an extraction bug must not stop the other files
-        return FileResult(name, "failed", f"extraction error: {type(exc).__name__}: {exc}")
-    try:
-        with Session(engine) as session, session.begin():
-            n = _store(session, doc, extraction, digest, meta)
-    except Exception as exc:
-        return FileResult(name, "failed", f"database error: {type(exc).__name__}: {exc}")
-    return FileResult(name, "replaced" if existing is not None else "loaded", events=n)
+        try:
+            doc = parse_document(name, data, meta)
+            extraction = extract(doc)
+        except IngestError as exc:
+            return FileResult(name, "failed", exc.reason)
+        except Exception as exc:  # an extraction bug must not stop the other files
+            return FileResult(name, "failed", f"extraction error: {type(exc).__name__}: {exc}")
+        actor_ids = dict(self.actor_ids)
+        countries = set(self.countries)
+        try:
+            with Session(self.engine) as session, session.begin():
+                n = _store(session, doc, extraction, digest, meta, actor_ids, countries)
+        except Exception as exc:
+            return FileResult(name, "failed", f"database error: {type(exc).__name__}: {exc}")
+        self.actor_ids, self.countries = actor_ids, countries
+        assert self._known is not None
+        dct = doc.dct.value if doc.dct else None
+        self._known[name] = (digest, meta.outlet if meta else (existing or (None,) * 4)[1],
+                             meta.url if meta else (existing or (None,) * 4)[2], dct)
+        return FileResult(name, "replaced" if existing is not None else "loaded", events=n)
 
 
-def _meta_same(article: Article, meta: ArticleMeta | None) -> bool:
+def _meta_same(existing: tuple[str, str | None, str | None, str | None], meta: ArticleMeta | None) -> bool:
+    """Whether a manifest row changes nothing for an already stored file (hash, outlet, url, dct)."""
     if meta is None:
         return True  # a load without manifest keeps what an earlier manifest said
-    return (article.outlet, article.url) == (meta.outlet, meta.url) and (
-        meta.published is None or article.dct_value == meta.published
-    )
+    _, outlet, url, dct = existing
+    return (outlet, url) == (meta.outlet, meta.url) and (meta.published is None or dct == meta.published)
 
 
 def _report(doc: Document) -> dict:
@@ -117,13 +150,29 @@ def _report(doc: Document) -> dict:
     }
 
 
-def _store(session: Session, doc: Document, ex: Extraction, digest: str, meta: ArticleMeta | None) -> int:
+def _store(session: Session, doc: Document, ex: Extraction, digest: str, meta: ArticleMeta | None,
+           actor_ids: dict[str, int] | None = None, countries: set[str] | None = None) -> int:
+    """Write one document's article row, events, links and citations. ``actor_ids`` and
+    ``countries`` are caches of what the database holds; they are extended in place."""
+    actor_ids = {} if actor_ids is None else actor_ids
+    countries = set() if countries is None else countries
     article = session.scalars(select(Article).where(Article.file_name == doc.name)).first()
+    reusable: dict[tuple[str, str], int] = {}
+    old_groups: set[int] = set()
     if article is None:
         article = Article(file_name=doc.name, content_hash=digest, text=doc.text)
         session.add(article)
     else:
-        # A changed file replaces its own events (links and citations go with them).
+        # A changed file replaces its own mentions (links and citations go with them). Ids of
+        # mentions whose clause and type survive the edit are reused, so their URLs stay stable.
+        old = session.execute(
+            select(Event.id, Event.type, Event.group_id, Citation.quote)
+            .join(Citation, Citation.event_id == Event.id, isouter=True)
+            .where(Event.article_id == article.id)
+        ).all()
+        for eid, etype, gid, quote in old:
+            reusable.setdefault((quote or "", etype), eid)
+            old_groups.add(gid or eid)
         event_ids = select(Event.id).where(Event.article_id == article.id)
         session.execute(delete(Citation).where(Citation.event_id.in_(event_ids)))
         session.execute(delete(EventActor).where(EventActor.event_id.in_(event_ids)))
@@ -141,8 +190,10 @@ def _store(session: Session, doc: Document, ex: Extraction, digest: str, meta: A
     article.dct_source = dct.source if dct else None
     article.dct_detail = dct.detail[:200] if dct else None
     article.report = _report(doc)
+    twin = _set_source(session, article, doc, meta)
     session.flush()
     if not ex.events:
+        merge.repair_groups(session, old_groups, reason="Artikel neu geladen")
         return 0
 
     # Bulk inserts: one statement per table, ids back in parameter order.
@@ -159,9 +210,27 @@ def _store(session: Session, doc: Document, ex: Extraction, digest: str, meta: A
     ]
     conn = session.connection()  # Core inserts: the ORM's bulk path costs more than the SQL here
     ev_t = Event.__table__
-    ids = list(conn.execute(insert(ev_t).returning(ev_t.c.id, sort_by_parameter_order=True), rows).scalars())
-    actor_ids = _actor_ids(session, [a for ev in ex.events for a in ev.actors])
-    _ensure_countries(session, {c.code: c.name for ev in ex.events for c in ev.countries})
+    ids: list[int | None] = [None] * len(rows)
+    fresh = []
+    for i, (row, ev) in enumerate(zip(rows, ex.events, strict=True)):
+        old_id = reusable.pop((doc.text[ev.start:ev.end], ev.type), None)
+        if old_id is not None:
+            ids[i] = old_id
+            row["id"] = old_id
+        else:
+            fresh.append(i)
+    kept = [rows[i] for i in range(len(rows)) if ids[i] is not None]
+    if kept:
+        conn.execute(insert(ev_t), kept)
+    if fresh:
+        new_ids = conn.execute(insert(ev_t).returning(ev_t.c.id, sort_by_parameter_order=True),
+                               [rows[i] for i in fresh]).scalars()
+        for i, eid in zip(fresh, new_ids, strict=True):
+            ids[i] = eid
+    actor_ids.update(_actor_ids(session, [a for ev in ex.events for a in ev.actors if a.name not in actor_ids]))
+    wanted = {c.code: c.name for ev in ex.events for c in ev.countries if c.code not in countries}
+    _ensure_countries(session, wanted)
+    countries.update(wanted)
 
     links_a, links_c, cits = [], [], []
     for event_id, ev in zip(ids, ex.events, strict=True):
@@ -183,7 +252,26 @@ def _store(session: Session, doc: Document, ex: Extraction, digest: str, meta: A
     if links_c:
         conn.execute(insert(EventCountry.__table__), links_c)
     conn.execute(insert(Citation.__table__), cits)
+
+    touched = merge.assign_groups(session, [i for i in ids if i is not None], twin.id if twin else None)
+    touched |= merge.repair_groups(session, old_groups, reason="Artikel neu geladen")
+    merge.refresh_groups(session, touched)
     return len(ex.events)
+
+
+def _set_source(session: Session, article: Article, doc: Document, meta: ArticleMeta | None) -> Article | None:
+    """Newsroom, near-duplicate sketch and the source group counted once for corroboration.
+    Returns the stored near-duplicate of this article, if any."""
+    article.source_key = sources.source_key(article.outlet, article.url, doc)
+    sketch = sources.minhash(sources.kept_text(doc))
+    article.fingerprint = sources.encode(sketch)
+    article.fp_b0, article.fp_b1, article.fp_b2, article.fp_b3 = sketch[:4]
+    twin = sources.near_duplicate(session, sketch, doc.name)
+    if twin is not None and twin.source_group:
+        article.source_group = twin.source_group
+    else:
+        article.source_group = article.source_key or f"article:{doc.name}"
+    return twin
 
 
 def _actor_ids(session: Session, refs: list[ActorRef]) -> dict[str, int]:

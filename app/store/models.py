@@ -31,6 +31,16 @@ class Article(SQLModel, table=True):
     dct_source: str | None = Field(default=None, max_length=20)
     dct_detail: str | None = Field(default=None, max_length=200)
     encoding: str = Field(default="utf-8", max_length=20)
+    # Corroboration (see app/store/merge.py): the newsroom behind the text ("Reuters" for
+    # "onvista.de (Reuters)"), the unit counted as one source, and a MinHash sketch of the text whose
+    # first four values are indexed for near-duplicate candidates (app/store/sources.py).
+    source_key: str | None = Field(default=None, index=True, max_length=255)
+    source_group: str | None = Field(default=None, index=True, max_length=255)
+    fingerprint: str | None = Field(default=None, max_length=128)
+    fp_b0: int | None = Field(default=None, index=True)
+    fp_b1: int | None = Field(default=None, index=True)
+    fp_b2: int | None = Field(default=None, index=True)
+    fp_b3: int | None = Field(default=None, index=True)
     text: str = Field(sa_column=Column(Text, nullable=False))
     report: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     loaded_at: datetime = Field(default_factory=_now, sa_column=Column(DateTime(timezone=True), nullable=False))
@@ -57,6 +67,13 @@ class Event(SQLModel, table=True):
     trigger: str | None = Field(default=None, max_length=200)
     claims: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     position: int = Field(default=0)  # order within its article
+    # Merging (app/store/merge.py): every row is one reported mention; rows with the same group_id
+    # are one real event, whose id is group_id (the row with id == group_id stands for it).
+    group_id: int | None = Field(default=None, index=True)
+    merge_reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    group_status: str | None = Field(default=None, max_length=20)
+    source_count: int = Field(default=1, index=True)
+    sources: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False, default=list))
 
 
 class Actor(SQLModel, table=True):
@@ -96,3 +113,13 @@ class Citation(SQLModel, table=True):
     end: int
     quote: str = Field(sa_column=Column(Text, nullable=False))
     sentence_index: int = 0
+
+
+class EventRedirect(SQLModel, table=True):
+    """An event id that no longer stands for an event, and the one that does now."""
+
+    __tablename__ = "event_redirect"
+    old_id: int = Field(primary_key=True)
+    new_id: int = Field(index=True)
+    reason: str = Field(max_length=500)
+    created_at: datetime = Field(default_factory=_now, sa_column=Column(DateTime(timezone=True), nullable=False))

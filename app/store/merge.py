@@ -1,0 +1,419 @@
+"""One event, many reports: merging event mentions into real events.
+
+Every stored event row is one *mention*: what one clause of one article says (its type, status,
+date, actors, countries and citation stay exactly as extracted, so the export contract and the
+per-clause evaluation are untouched). Mentions of the same real event share a ``group_id``, the id
+of the group's first mention; that id is the real event's id on the timeline and in URLs.
+
+When a mention is stored it joins at most one existing group, the best compatible one; groups are
+never fused afterwards. Rules (``same_event``):
+
+- **type**: the same type, or both an encounter (visit, meeting, talks: "a visit and the meeting
+  during it"). A denial joins the alleged event it answers when it follows it within one sentence
+  in the same article and refers back to it ("Russland bestreitet dies") — one event with an
+  "alleged by" and a "denied by" mention.
+- **date**: intervals must overlap, with every dated mention already in the group. Across articles
+  both must be precise to a season or finer (a mention dated only "2023" is no evidence of sameness). Undated mentions
+  merge only inside one article (within three sentences), or, for continuing states such as a
+  troop deployment, across articles with the same states; dated mentions of a continuing state
+  merge across articles when they lie at most two years apart (the deployment goes on). A visit
+  matches dates with three days' tolerance (visits last days; reports date their first or last).
+- **actors**: when both name persons they must share one; when both name two or more, they must
+  share two (a meeting of A and B is not a meeting of A and C). Across articles both must name
+  persons, except for continuing states and attacks (same states, same day).
+- **countries**: they must share at least one state; across articles the smaller set must lie in
+  the larger.
+- **status**: an announced or expected encounter merges with its realisation only when both are
+  dated, one of them by a date the text states, and the dates overlap; a planned or speculative
+  deployment does not merge with a reported one (more troops may follow).
+- statements, accusations, deliveries and "other" merge only inside one article, for the same
+  speaker (or both without one; one sentence apart when only one names a person), the same date and
+  states of which one set contains the other, within two sentences. A group keeps one speaker.
+
+A syndicated copy (a near-duplicate article, see ``sources``) contributes its mentions to the
+groups of the original's mentions with the same type and the same wording, whatever the type.
+
+Candidates come from indexes, never from all pairs: the mentions of the same article already stored
+in this transaction, and from other articles the rows of a compatible type whose date interval
+overlaps (index ``type, date_first, date_last``), narrowed by shared actors.
+
+False-positive policy: conservative. A wrong merge hides an event; a missed merge only repeats one.
+Every merge records its reason in German in ``merge_reason``.
+
+The group's overall status is derived from its mentions, never overwritten: reported if any mention
+reports it, else alleged, planned, speculative, and denied only when nothing else is said.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
+
+from sqlalchemy import bindparam, func, select, update
+from sqlalchemy.orm import Session
+
+from app.store.models import Actor, Article, Citation, Event, EventActor, EventCountry
+
+_RESOURCE = Path(__file__).resolve().parents[1] / "extract" / "resources" / "merge.toml"
+_PREC_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 4, "year": 5,
+              "decade": 6, "century": 7}
+STATUS_ORDER = ("reported", "alleged", "planned", "speculative", "denied")
+
+
+@cache
+def _config() -> dict:
+    return tomllib.loads(_RESOURCE.read_text(encoding="utf-8"))
+
+
+def _set(key: str) -> frozenset[str]:
+    return frozenset(_config()[key])
+
+
+@dataclass(frozen=True)
+class MentionInfo:
+    id: int
+    article_id: int
+    group_id: int
+    sentence_index: int
+    type: str
+    status: str
+    first: date | None
+    last: date | None
+    precision: str | None
+    value: str | None
+    persons: frozenset[str]
+    countries: frozenset[str]
+    quote: str = ""
+    basis: str = "none"
+
+
+def _types_compatible(a: str, b: str) -> bool:
+    enc = _set("encounter_types")
+    return a == b or (a in enc and b in enc)
+
+
+def _dates_overlap(a: MentionInfo, b: MentionInfo, slack: int = 0) -> bool:
+    """Intervals overlap; ``slack`` days of tolerance (a visit lasts several days, and the day a
+    report gives may be its first or its last)."""
+    if not (a.first and b.first and a.last and b.last):
+        return False
+    pad = timedelta(days=slack)
+    return a.first - pad <= b.last and b.first - pad <= a.last
+
+
+def _slack(a: MentionInfo, b: MentionInfo) -> int:
+    enc = _set("encounter_types")
+    days = {"day", "week"}
+    if a.type in enc and b.type in enc and "visit" in (a.type, b.type) and {a.precision, b.precision} <= days:
+        return 3
+    return 0
+
+
+def _gap_days(a: MentionInfo, b: MentionInfo) -> int:
+    if not (a.first and b.first and a.last and b.last):
+        return 0
+    return max((a.first - b.last).days, (b.first - a.last).days, 0)
+
+
+def _fine(m: MentionInfo) -> bool:
+    """Precise enough to identify an occurrence across articles: a season or finer."""
+    return _PREC_RANK.get(m.precision or "", 9) <= _PREC_RANK["season"]
+
+
+def _refers_back(quote: str) -> bool:
+    words = set(quote.replace(",", " ").replace(".", " ").split())
+    return any(w in words for w in _config()["denial_anaphors"])
+
+
+def _norm(quote: str) -> str:
+    return " ".join(quote.split()).casefold()
+
+
+def same_event(new: MentionInfo, old: MentionInfo, twin_article: int | None = None) -> str | None:
+    """Why ``new`` reports the same real event as ``old``, or None. Pure; see the module docstring.
+    ``twin_article`` is the id of a stored near-duplicate of ``new``'s article, if any."""
+    if old.article_id == twin_article and new.type == old.type and _norm(new.quote) == _norm(old.quote):
+        return "gleicher Wortlaut in einem nahezu identischen Artikel (Übernahme derselben Meldung)"
+    same_article = new.article_id == old.article_id
+    if not (new.countries & old.countries):
+        return None
+    # A denial answering the claim just reported.
+    if new.type == "denial" and old.status == "alleged" and old.type != "denial":
+        if same_article and 0 <= new.sentence_index - old.sentence_index <= 1 and _refers_back(new.quote):
+            return "Dementi bezieht sich auf die unmittelbar zuvor berichtete Behauptung"
+        return None
+    if not _types_compatible(new.type, old.type):
+        return None
+    reasons = [f"gleicher Typ ({new.type})" if new.type == old.type
+               else f"Besuch/Treffen/Gespräche ({old.type} ~ {new.type})"]
+    enc = _set("encounter_types")
+    continuing = new.type in _set("continuing_types")
+    if continuing and (new.status in ("planned", "speculative")) != (old.status in ("planned", "speculative")):
+        return None
+    shared = new.persons & old.persons
+    if new.persons and old.persons and not shared:
+        return None
+    if len(new.persons) >= 2 and len(old.persons) >= 2 and len(shared) < 2:
+        return None  # a meeting of A and B is not a meeting of A and C
+    if shared:
+        reasons.append("gemeinsame Akteure: " + ", ".join(sorted(shared)))
+
+    dated_new, dated_old = new.first is not None, old.first is not None
+    future = {"planned", "speculative"}
+    if (new.status in future) != (old.status in future) and not (
+            dated_new and dated_old and "explicit" in (new.basis, old.basis)):
+        return None  # an announcement and a report match only through a date the text states
+    if dated_new and dated_old:
+        if continuing and not same_article and _gap_days(new, old) <= 730:
+            reasons.append(f"andauernder Zustand, Daten nah beieinander ({old.value} ~ {new.value})")
+        elif not _dates_overlap(new, old, _slack(new, old)):
+            return None
+        else:
+            reasons.append(f"Zeiträume überschneiden sich ({old.value} ~ {new.value})")
+    elif dated_new or dated_old:
+        if not (same_article or continuing):
+            return None
+        reasons.append("ein Beleg ohne eigenes Datum")
+    else:
+        reasons.append("beide ohne Datum")
+
+    if same_article:
+        distance = abs(new.sentence_index - old.sentence_index)
+        narrow = new.type not in enc and new.type not in ("call", "agreement")
+        limit = 2 if narrow else 3
+        if narrow and bool(new.persons) != bool(old.persons):
+            limit = 1  # "Russland erklärte …" next to "Kremlsprecher Peskow sagte …"
+        if distance > limit and not shared:
+            return None
+        if narrow:
+            small, large = sorted((new.countries, old.countries), key=len)
+            if new.value != old.value or distance > limit or not small <= large:
+                return None
+            if bool(new.persons) != bool(old.persons) and new.type != "statement":
+                return None
+
+        reasons.append("im selben Artikel" + (f", {distance} Sätze entfernt" if distance else ", selber Satz"))
+        return "; ".join(reasons)
+
+    # Across articles.
+    if new.type not in _set("cross_article_types"):
+        return None
+    small, large = sorted((new.countries, old.countries), key=len)
+    if not small <= large:
+        return None
+    if continuing:
+        if new.countries != old.countries:
+            return None
+        reasons.append("gleiche Staaten")
+        return "; ".join(reasons)
+    if not (dated_new and dated_old) or not (_fine(new) and _fine(old)):
+        return None
+    if not shared:
+        if new.type != "attack" or new.precision != "day" or new.value != old.value:
+            return None
+        reasons.append("gleicher Tag und gleiche Staaten")
+    return "; ".join(reasons)
+
+
+def _score(new: MentionInfo, old: MentionInfo) -> tuple:
+    """Preference among compatible candidates: more shared persons, same article, closer in text,
+    finer date, older group."""
+    return (
+        -len(new.persons & old.persons),
+        0 if new.article_id == old.article_id else 1,
+        abs(new.sentence_index - old.sentence_index) if new.article_id == old.article_id else 0,
+        _PREC_RANK.get(old.precision or "", 9),
+        old.group_id,
+    )
+
+
+def choose(new: MentionInfo, candidates: Iterable[MentionInfo],
+           twin_article: int | None = None) -> tuple[MentionInfo, str] | None:
+    """The best compatible candidate; a group is only joined when the new mention's date fits every
+    dated member of it that is known here (no drifting chains)."""
+    candidates = list(candidates)
+    by_group: dict[int, list[MentionInfo]] = {}
+    for c in candidates:
+        by_group.setdefault(c.group_id, []).append(c)
+    best: tuple[tuple, MentionInfo, str] | None = None
+    for old in candidates:
+        if old.id == new.id:
+            continue
+        members = by_group[old.group_id]
+        if new.first is not None and new.type not in _set("continuing_types") and any(
+                o.first is not None and not _dates_overlap(new, o, _slack(new, o)) for o in members):
+            continue
+        if len(new.persons) >= 2 and any(len(o.persons) >= 2 and len(o.persons & new.persons) < 2 for o in members):
+            continue  # the whole group, not just one member, must be the same encounter
+        if new.persons and any(o.persons and not (o.persons & new.persons) and o.type == new.type
+                               and o.type not in _set("encounter_types") for o in members):
+            continue  # a statement group keeps one speaker
+        reason = same_event(new, old, twin_article)
+        if reason is None:
+            continue
+        key = (0 if old.article_id == twin_article and old.article_id is not None else 1, *_score(new, old))
+        if best is None or key < best[0]:
+            best = (key, old, reason)
+    return (best[1], best[2]) if best else None
+
+
+# --- database side -------------------------------------------------------------------------------
+
+def _persons_and_countries(session: Session, ids: list[int]) -> tuple[dict[int, set[str]], dict[int, set[str]]]:
+    persons: dict[int, set[str]] = {i: set() for i in ids}
+    countries: dict[int, set[str]] = {i: set() for i in ids}
+    if not ids:
+        return persons, countries
+    for eid, name in session.execute(
+        select(EventActor.event_id, Actor.name).join(Actor, Actor.id == EventActor.actor_id)
+        .where(EventActor.event_id.in_(ids), Actor.kind == "person")
+    ):
+        persons[eid].add(name)
+    for eid, code in session.execute(
+        select(EventCountry.event_id, EventCountry.country_code).where(EventCountry.event_id.in_(ids))
+    ):
+        countries[eid].add(code)
+    return persons, countries
+
+
+def load_infos(session: Session, ids: list[int]) -> list[MentionInfo]:
+    if not ids:
+        return []
+    persons, countries = _persons_and_countries(session, ids)
+    rows = session.execute(
+        select(Event.id, Event.article_id, Event.group_id, Event.type, Event.status, Event.date_first,
+               Event.date_last, Event.date_precision, Event.date_value, func.min(Citation.sentence_index),
+               func.min(Citation.quote), Event.date_basis)
+        .join(Citation, Citation.event_id == Event.id, isouter=True)
+        .where(Event.id.in_(ids)).group_by(Event.id)
+    ).all()
+    return [
+        MentionInfo(id=r[0], article_id=r[1], group_id=r[2] or r[0], sentence_index=r[9] or 0, type=r[3],
+                    status=r[4], first=r[5], last=r[6], precision=r[7], value=r[8],
+                    persons=frozenset(persons[r[0]]), countries=frozenset(countries[r[0]]), quote=r[10] or "",
+                    basis=r[11] or "none")
+        for r in rows
+    ]
+
+
+def cross_article_candidates(session: Session, new: MentionInfo, limit: int = 60) -> list[int]:
+    """Ids of other articles' mentions that could be the same event, found through indexes."""
+    if new.type not in _set("cross_article_types"):
+        return []
+    types = sorted(_set("encounter_types")) if new.type in _set("encounter_types") else [new.type]
+    q = select(Event.id).where(Event.type.in_(types), Event.article_id != new.article_id)
+    if new.type in _set("continuing_types") and new.first is None:
+        q = q.where(Event.id.in_(
+            select(EventCountry.event_id).where(EventCountry.country_code.in_(sorted(new.countries)))
+        ))
+    elif new.first is not None and new.last is not None:
+        # Bounded by the index on (type, date_first, date_last): no candidate starts more than a
+        # year before this mention's interval.
+        q = q.where(Event.date_first <= new.last, Event.date_last >= new.first,
+                    Event.date_first >= new.first - timedelta(days=366))
+        if new.persons:
+            q = q.where(Event.id.in_(
+                select(EventActor.event_id).join(Actor, Actor.id == EventActor.actor_id)
+                .where(Actor.name.in_(sorted(new.persons)))
+            ))
+    else:
+        return []
+    return list(session.scalars(q.order_by(Event.id.desc()).limit(limit)))
+
+
+def assign_groups(session: Session, new_ids: list[int], twin_article: int | None = None) -> set[int]:
+    """Give each newly stored mention a group (in document order). Returns the touched group ids.
+    Mentions of a near-duplicate article (``twin_article``) are candidates for every mention."""
+    infos = {m.id: m for m in load_infos(session, new_ids)}
+    twin_ids = list(session.scalars(select(Event.id).where(Event.article_id == twin_article))) if twin_article else []
+    cand_ids: dict[int, list[int]] = {
+        eid: cross_article_candidates(session, infos[eid]) + twin_ids for eid in new_ids}
+    first = sorted({c for ids in cand_ids.values() for c in ids})
+    groups = sorted({m.group_id for m in load_infos(session, first)}) if first else []
+    # Every member of a candidate group takes part, so a new mention is checked against the whole group.
+    members = list(session.scalars(select(Event.id).where(Event.group_id.in_(groups)))) if groups else []
+    others = {m.id: m for m in load_infos(session, sorted(set(first) | set(members)))}
+    group_of = {m.id: m.group_id for m in others.values()}
+    for eid, ids in cand_ids.items():
+        wanted = {group_of[c] for c in ids if c in group_of}
+        cand_ids[eid] = sorted({*ids, *(o for o, g in group_of.items() if g in wanted)})
+    placed: list[MentionInfo] = []
+    touched: set[int] = set()
+    updates = []
+    for eid in new_ids:
+        m = infos[eid]
+        hit = choose(m, placed + [others[c] for c in cand_ids[eid] if c in others], twin_article)
+        gid, reason = (hit[0].group_id, hit[1]) if hit else (eid, None)
+        updates.append({"eid": eid, "gid": gid, "reason": reason})
+        placed.append(MentionInfo(**{**m.__dict__, "group_id": gid}))
+        touched.add(gid)
+    if updates:
+        t = Event.__table__
+        session.connection().execute(
+            update(t).where(t.c.id == bindparam("eid")).values(group_id=bindparam("gid"),
+                                                                merge_reason=bindparam("reason")),
+            updates,
+        )
+    return touched
+
+
+def derive_status(statuses: Iterable[str]) -> str:
+    present = set(statuses)
+    for s in STATUS_ORDER:
+        if s in present:
+            return s
+    return "reported"
+
+
+def refresh_groups(session: Session, group_ids: Iterable[int]) -> None:
+    """Recompute each group's derived status and its independent sources."""
+    gids = sorted(set(group_ids))
+    if not gids:
+        return
+    rows = session.execute(
+        select(Event.group_id, Event.type, Event.status, Article.source_group, Article.outlet, Article.file_name)
+        .join(Article, Article.id == Event.article_id)
+        .where(Event.group_id.in_(gids))
+    ).all()
+    by_group: dict[int, list] = {g: [] for g in gids}
+    for r in rows:
+        by_group[r[0]].append(r)
+    for gid, members in by_group.items():
+        if not members:
+            continue
+        status = derive_status(r[2] for r in members if r[1] != "denial") if any(
+            r[1] != "denial" for r in members) else "denied"
+        groups: dict[str, str] = {}
+        for r in members:
+            key = r[3] or f"article:{r[5]}"
+            groups.setdefault(key, r[4] or r[5])
+        outlets = sorted(groups.values())
+        session.execute(update(Event).where(Event.id == gid).values(
+            group_status=status, source_count=len(groups), sources=outlets))
+
+
+def repair_groups(session: Session, group_ids: Iterable[int], *, reason: str) -> set[int]:
+    """After mentions were deleted: a group whose first mention is gone but which still has others
+    gets its smallest remaining id as the new event id, and the old id redirects there."""
+    from app.store.models import EventRedirect
+
+    touched: set[int] = set()
+    for gid in sorted(set(group_ids)):
+        if session.get(Event, gid) is not None:
+            touched.add(gid)
+            continue
+        remaining = list(session.scalars(select(Event.id).where(Event.group_id == gid).order_by(Event.id)))
+        if not remaining:
+            continue
+        new = remaining[0]
+        session.execute(update(Event).where(Event.group_id == gid).values(group_id=new))
+        session.execute(update(EventRedirect).where(EventRedirect.new_id == gid).values(new_id=new))
+        if session.get(EventRedirect, gid) is None:
+            session.add(EventRedirect(old_id=gid, new_id=new, reason=reason))
+        touched.add(new)
+    session.flush()
+    return touched

@@ -1,0 +1,205 @@
+"""Merging mentions into real events: the pure rules, and the loader's groups, sources and ids."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from app.evaluation import merge_scores
+from app.loader import load_paths
+from app.store.merge import MentionInfo, derive_status, same_event
+from app.store.models import Article, Citation, Event, EventRedirect
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+
+
+def m(id: int, *, article: int = 1, sent: int = 0, type: str = "visit", status: str = "reported",
+      value: str | None = "2024-06-19", persons=(), countries=("RUS", "PRK"), quote: str = "",
+      basis: str = "explicit") -> MentionInfo:
+    from app.extract.timevalue import interval
+
+    iv = interval(value)
+    return MentionInfo(id=id, article_id=article, group_id=id, sentence_index=sent, type=type, status=status,
+                       first=iv[0] if iv else None, last=iv[1] if iv else None, precision=iv[2] if iv else None,
+                       value=value, persons=frozenset(persons), countries=frozenset(countries), quote=quote,
+                       basis=basis)
+
+
+class TestRules:
+    def test_visit_and_meeting_during_it_across_articles(self):
+        visit = m(1, article=1, persons={"Wladimir Putin"}, value="2024-06")
+        meeting = m(2, article=2, type="meeting", persons={"Wladimir Putin", "Kim Jong Un"}, value="2024-06-19")
+        assert same_event(meeting, visit)
+
+    def test_disjoint_dates_are_different_events(self):
+        a = m(1, article=1, persons={"Kim Jong Un"}, value="2019-04-25")
+        b = m(2, article=2, persons={"Kim Jong Un"}, value="2023-09-13")
+        assert same_event(b, a) is None
+
+    def test_year_only_is_no_evidence_across_articles(self):
+        a = m(1, article=1, persons={"Kim Jong Un"}, value="2023")
+        b = m(2, article=2, persons={"Kim Jong Un"}, value="2023-09")
+        assert same_event(b, a) is None
+
+    def test_meeting_of_a_and_b_is_not_meeting_of_a_and_c(self):
+        a = m(1, article=1, type="meeting", persons={"Sergej Schoigu", "Kim Jong Un"})
+        b = m(2, article=1, sent=1, type="meeting", persons={"Sergej Schoigu", "Li Hongzhong"})
+        assert same_event(b, a) is None
+
+    def test_different_persons_never_merge(self):
+        a = m(1, persons={"Wladimir Putin"})
+        b = m(2, sent=1, persons={"Sergej Lawrow"})
+        assert same_event(b, a) is None
+
+    def test_statements_merge_only_inside_one_article(self):
+        a = m(1, article=1, type="statement", persons={"Dmitri Peskow"}, value="2024-01-15")
+        b = m(2, article=1, sent=2, type="statement", persons={"Dmitri Peskow"}, value="2024-01-15")
+        c = m(3, article=2, type="statement", persons={"Dmitri Peskow"}, value="2024-01-15")
+        assert same_event(b, a)
+        assert same_event(c, a) is None
+
+    def test_denial_answering_the_claim_before_it(self):
+        claim = m(1, type="arms_transfer", status="alleged", value=None, sent=4)
+        denial = m(2, type="denial", status="denied", value=None, sent=5,
+                   quote="Nordkorea und Russland bestreiten dies.")
+        unrelated = m(3, type="denial", status="denied", value=None, sent=9, quote="Moskau bestreitet dies.")
+        assert "Dementi" in same_event(denial, claim)
+        assert same_event(unrelated, claim) is None
+
+    def test_announcement_and_visit_need_a_stated_date(self):
+        planned = m(1, article=1, status="planned", value=None, persons={"Wladimir Putin"})
+        happened = m(2, article=1, sent=1, persons={"Wladimir Putin"}, value="2024-06-19")
+        assert same_event(happened, planned) is None
+        planned_dated = m(3, article=2, status="planned", value="2024-W25", persons={"Wladimir Putin"},
+                          basis="relative_to_dct")
+        assert same_event(happened, planned_dated)  # the reported visit states its date
+
+    def test_continuing_deployment_across_articles(self):
+        a = m(1, article=1, type="troop_deployment", status="alleged", value="2024-10", persons=())
+        b = m(2, article=2, type="troop_deployment", value="2025-04", persons=())
+        c = m(3, article=3, type="troop_deployment", status="speculative", value=None, persons=())
+        assert same_event(b, a)
+        assert same_event(c, a) is None  # an expected further deployment is another event
+
+    def test_syndicated_wording(self):
+        a = m(1, article=1, type="statement", quote="Moskau  erklärte dies.")
+        b = m(2, article=2, type="statement", quote="Moskau erklärte dies.")
+        assert same_event(b, a) is None
+        assert "Wortlaut" in same_event(b, a, twin_article=1)
+
+    def test_derived_status(self):
+        assert derive_status(["alleged", "reported"]) == "reported"
+        assert derive_status(["planned", "speculative"]) == "planned"
+        assert derive_status(["denied"]) == "denied"
+
+
+def _groups(session: Session) -> dict[int, list[tuple[str, int]]]:
+    out: dict[int, list[tuple[str, int]]] = {}
+    for gid, eid, fname in session.execute(
+            select(Event.group_id, Event.id, Article.file_name).join(Article, Article.id == Event.article_id)):
+        out.setdefault(gid, []).append((fname, eid))
+    return out
+
+
+def test_kim_visit_is_one_event_across_two_seed_articles(engine):
+    load_paths([SEEDS], engine, SEEDS / "manifest.csv")
+    with Session(engine) as s:
+        groups = _groups(s)
+        multi = [g for g in groups.values() if {f for f, _ in g} >= {"001_c0f6a50aa29bb6c2.txt",
+                                                                     "004_746df6e8f7fdc1e3.txt"}]
+        assert multi, "the September 2023 visit is reported in 001 and 004"
+        for gid, members in groups.items():
+            head = s.get(Event, gid)
+            assert head is not None and head.group_id == gid
+            assert head.source_count >= 1 and head.group_status
+            for _, eid in members:
+                ev = s.get(Event, eid)
+                assert (ev.merge_reason is None) == (eid == gid)
+
+
+def test_syndicated_copy_adds_no_source(engine, tmp_path):
+    src = SEEDS / "003_cd4c5c27adc4d450.txt"
+    d = tmp_path / "in"
+    d.mkdir()
+    shutil.copy(src, d / src.name)
+    text = src.read_text(encoding="utf-8")
+    (d / "copy.txt").write_text(text.replace("Nun scheinen", "Jetzt scheinen"), encoding="utf-8")
+    manifest = d / "manifest.csv"
+    manifest.write_text("file,outlet,url,published\n"
+                        f"{src.name},nau.ch,https://nau.ch/a,2024-W24\n"
+                        "copy.txt,andere-zeitung.ch,https://andere-zeitung.ch/b,2024-W24\n", encoding="utf-8")
+    load_paths([d], engine, manifest)
+    with Session(engine) as s:
+        copy = s.scalars(select(Article).where(Article.file_name == "copy.txt")).one()
+        orig = s.scalars(select(Article).where(Article.file_name == src.name)).one()
+        assert copy.source_group == orig.source_group
+        copies = list(s.scalars(select(Event).where(Event.article_id == copy.id)))
+        quotes = {e.id: s.scalars(select(Citation.quote).where(Citation.event_id == e.id)).one() for e in copies}
+        unchanged = [e for e in copies if "Jetzt scheinen" not in quotes[e.id]]
+        assert unchanged and all(e.group_id != e.id for e in unchanged), "copied mentions join the original"
+        heads = [s.get(Event, gid) for gid in {e.group_id for e in copies}]
+        assert all(h.source_count == 1 for h in heads)
+
+
+def test_ids_stay_stable_and_redirect(engine, tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    for name in ("001_c0f6a50aa29bb6c2.txt", "004_746df6e8f7fdc1e3.txt", "manifest.csv"):
+        shutil.copy(SEEDS / name, d / name)
+    load_paths([d / "001_c0f6a50aa29bb6c2.txt"], engine, d / "manifest.csv")
+    load_paths([d / "004_746df6e8f7fdc1e3.txt"], engine, d / "manifest.csv")
+    with Session(engine) as s:
+        groups = _groups(s)
+        before = {eid: s.get(Event, eid).group_id for g in groups.values() for _, eid in g}
+        gid = next(g for g, mem in groups.items() if {f for f, _ in mem} == {"001_c0f6a50aa29bb6c2.txt",
+                                                                              "004_746df6e8f7fdc1e3.txt"})
+        head = s.get(Event, gid)
+        head_quote = s.scalars(select(Citation.quote).where(Citation.event_id == gid)).one()
+        assert s.get(Article, head.article_id).file_name == "001_c0f6a50aa29bb6c2.txt"
+
+    # An unrelated edit keeps every id.
+    p = d / "001_c0f6a50aa29bb6c2.txt"
+    p.write_text(p.read_text(encoding="utf-8") + "\nDie Lage blieb am Abend ruhig.\n", encoding="utf-8")
+    assert load_paths([p], engine, d / "manifest.csv").results[0].outcome == "replaced"
+    with Session(engine) as s:
+        after = {e.id: e.group_id for e in s.scalars(select(Event))}
+        assert {k: v for k, v in before.items() if k in after} == {k: before[k] for k in before if k in after}
+        assert gid in after
+
+    # Removing the clause that founded the group: the group gets a new id and the old one redirects.
+    p.write_text(p.read_text(encoding="utf-8").replace(head_quote, "Das blieb unklar"), encoding="utf-8")
+    load_paths([p], engine, d / "manifest.csv")
+    with Session(engine) as s:
+        if s.get(Event, gid) is None:
+            red = s.get(EventRedirect, gid)
+            assert red is not None and s.get(Event, red.new_id).group_id == red.new_id
+        else:  # the same clause elsewhere in the article kept the id
+            assert s.get(Event, gid).group_id == gid
+
+
+def test_merge_quality_on_seed_and_dev_gold(engine, shared_dir):
+    gold = json.loads((shared_dir / "gold" / "seeds.json").read_text())["articles"]
+    gold += json.loads((shared_dir / "gold" / "dev.json").read_text())["articles"]
+    groups = json.loads((REPO / "tests" / "fixtures" / "merge_gold.json").read_text())["groups"]
+    for part in ("seeds", "dev"):
+        load_paths([shared_dir / part], engine, shared_dir / part / "manifest.csv")
+    with Session(engine) as s:
+        res = merge_scores(s, gold, groups)
+    # Floors at what the rules reach now (see the closing note of issue 7); they must not drop.
+    assert res["precision"] >= 0.75, res
+    assert res["recall"] >= 0.38, res
+
+
+def test_group_status_is_derived_not_overwritten(engine):
+    load_paths([SEEDS], engine, SEEDS / "manifest.csv")
+    with Session(engine) as s:
+        for head in s.scalars(select(Event).where(Event.id == Event.group_id)):
+            members = s.execute(select(Event.type, Event.status).where(Event.group_id == head.id)).all()
+            assert head.status in {st for _, st in members}  # its own mention keeps its extracted status
+            stances = [st for t, st in members if t != "denial"]
+            assert head.group_status == (derive_status(stances) if stances else "denied")
