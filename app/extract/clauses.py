@@ -6,7 +6,10 @@ pronoun, a coordinating conjunction, or any lower-case word: in German a comma f
 lower-case word is almost always a clause boundary or a verb-second reporting tail ", sagte X");
 and at "und"/"sowie"/"sondern"/"aber" without a comma when a finite verb follows ("... gereist
 und hatte dort ..."). A comma before a capitalised word (appositions: "Kim Jong Un, der Vater")
-and before the words in ``no_split`` (enumerations: ", insbesondere Artillerie") does not cut.
+and before the words in ``no_split`` (enumerations: ", insbesondere Artillerie") does not cut -
+unless that word is followed by an indicative finite verb ("-t") and the clause before has a finite
+verb too (two main clauses side by side: "Nordkorea lobt die Beziehungen, Putin trifft Choe"; not
+reported speech: "Lawrow sagte, Russland werde ...").
 
 False-positive policy: cutting too often only costs a trigger its context in the neighbouring
 fragment; cutting too rarely merges two events into one citation, which the one-to-one scorer and
@@ -122,6 +125,10 @@ def split_clauses(text: str, offset: int, sentence_index: int,
                     continue  # "dem zurückgezogenen, atomar bewaffneten Land": adjectives of one noun
                 if nxt.low in openers or not nxt.is_upper:
                     cut(True)
+                elif j + 1 < n and toks[j + 1].is_word and not toks[j + 1].is_upper and is_finite is not None \
+                        and toks[j + 1].low.endswith("t") and is_finite(toks[j + 1].low) \
+                        and any(w.low in finite or is_finite(w.low) for w in pieces[-1]):
+                    cut(True)  # "Nordkorea lobt die Beziehungen, Putin trifft ...": two main clauses
             continue
         if t.low in _COORD and pieces[-1] and i + 1 < n and toks[i + 1].is_word:
             nxt = toks[i + 1].low

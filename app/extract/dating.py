@@ -59,6 +59,25 @@ def _weekdays() -> frozenset[str]:
     return frozenset(load_toml("cues.toml")["weekdays"]["words"])
 
 
+def anchored(text: str, timexes: list[Timex], dct: DCT | None) -> list[Timex]:
+    """The tagger's expressions with those that point to a date without being a DATE themselves
+    ("vor zwei Wochen": the DURATION "zwei Wochen" after "vor"; a year-less holiday) replaced by the
+    anchored DATE ``timex.anchored_date`` gives (resolved at the DCT's own precision)."""
+    try:
+        from .timex import anchored_date
+    except ImportError:  # pragma: no cover - an older tagger
+        return timexes
+    out = []
+    for tx in timexes:
+        if tx.type == "DURATION" or not tx.value or "X" in tx.value:
+            try:
+                tx = anchored_date(text, tx, dct.value if dct else None) or tx
+            except Exception:  # noqa: BLE001 - a resolver hiccup must not stop extraction
+                pass
+        out.append(tx)
+    return sorted(out, key=lambda t: t.start)
+
+
 def from_dct(dct: DCT | None) -> EventDate:
     if dct is None:
         return NONE

@@ -241,6 +241,22 @@ def _compound_scan(word: str, table: dict) -> tuple[str, int] | None:
 _CLASS_MEMO: dict[str, str | None] = {}
 
 
+@cache
+def _relation_words() -> dict[str, str]:
+    """Relation nouns (objects.toml ``relation``), also those listed under another class first."""
+    words = load_toml("objects.toml")
+    rel = next((v for k, v in _walk(words) if k == "relation"), [])
+    return {w.lower(): w.lower() for w in rel}
+
+
+def _walk(d: dict):
+    for k, v in d.items():
+        if isinstance(v, dict):
+            yield from _walk(v)
+        else:
+            yield k, v
+
+
 def object_classes(tokens: tuple[Token, ...]) -> list[tuple[int, str]]:
     """(token index, object class) for every noun (or compound modifier) of a known class."""
     out: list[tuple[int, str]] = []
@@ -314,6 +330,8 @@ def find_triggers(tokens: tuple[Token, ...], context: tuple[Token, ...] = (),
     lex = lexicon()
     objs = object_classes(tokens)
     classes = {c for _, c in objs} | {c for _, c in object_classes(context)}
+    if "relation" not in classes and any(_compound_match(tokens[i].low, _relation_words()) for i, _ in objs):
+        classes.add("relation")  # "Bündnis", "Allianzen": an agreement's object and a relation alike
     lows = [t.low for t in tokens]
     out: list[Trigger] = []
     for i, t in enumerate(tokens):

@@ -13,6 +13,12 @@ Heuristics for what is an event:
 - a bare speech clause ("Lawrow sagte,") whose complement holds a concrete event yields only that
   event; a speech clause whose complement only talks about relations is one statement event
   spanning both; a quote before ", sagte X" joins X's statement;
+- a negated clause ("liegt nicht vor", "keine Bestätigung") is no event (``negation``; denials, "weder
+  bestätigt noch dementiert" and reported speech stay), but its states stay the context for "beide";
+  a negated dass-complement is part of the statement before it;
+- "nicht nur X, sondern auch Y" is one event when both halves are of one kind;
+- two third states named as the parties, none of ``[scope] target_states``, and no reference back or
+  to another event: out of the timeline's scope ("Kiew kappte seine Beziehungen zu Syrien");
 - "Dabei ging es um ..." continues the previous event (a visit or meeting continues as talks);
 - "Wie X mitteilte, ..." is a statement of its own beside the event it reports; a speech clause
   whose complement only holds a weak trigger stays a statement;
@@ -32,7 +38,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
-from . import coref, dating, status
+from . import coref, dating, negation, status
 from .clauses import Clause, Token, load_toml, split_clauses
 from .events import Trigger, find_triggers, is_finite_verb, lexicon, main_trigger, object_classes, preterite_forms
 from .headline import headline
@@ -229,7 +235,7 @@ def _background(m: Mention, toks: tuple[Token, ...], cfg: dict) -> bool:
 
 def extract(doc: Document) -> Extraction:
     """All events of one document (pure function of its text, sentences and DCT)."""
-    timexes = sorted(_safe_tag(doc), key=lambda t: t.start)
+    timexes = dating.anchored(doc.text, sorted(_safe_tag(doc), key=lambda t: t.start), doc.dct)
     mentions = sorted(_safe_mentions(doc), key=lambda m: m.start)
     cfg = _cfg()
     events: list[ExtractedEvent] = []
@@ -322,6 +328,17 @@ def extract(doc: Document) -> Extraction:
                 etype = "statement"  # reported talk about relations: the speaker's statement
             if etype == "denial" and status.find_phrase(lows, status.cues().not_denial):
                 etype = "statement"
+            if _out_of_scope(codes, own, cand, c, lows, last_event, cfg):
+                continue  # third states among themselves ("Kiew kappte seine Beziehungen zu Syrien")
+            if _negated(cand, c, toks, lows, doc.text, sent.start, etype, cfg):
+                # "Eine Stellungnahme liegt nicht vor": nothing happened; its states stay the context
+                # for a following "beide" ("Beide Länder haben ... zurückgewiesen")
+                if not cand.nominal:
+                    last_event = ExtractedEvent(
+                        type="other", status="reported", headline="", date=dating.NONE, start=cand.start,
+                        end=cand.end, sentence_index=sent.index,
+                        countries=tuple(CountryRef(k, _country(k)) for k in codes))
+                continue
 
             # date
             tpos = cand.trigger.start if cand.trigger else cand.start
@@ -404,6 +421,42 @@ def extract(doc: Document) -> Extraction:
         prev_attrs = attrs
     return Extraction(events=tuple(_corefer_dates(events, doc.text, nouns, doc.dct)), timexes=tuple(timexes),
                       mentions=tuple(mentions))
+
+
+@cache
+def _targets() -> frozenset[str]:
+    return frozenset(load_toml("cues.toml")["scope"]["target_states"])
+
+
+def _out_of_scope(codes: list[str], own: list[Mention], cand: _Cand, c: Clause, lows: list[str],
+                  last_event: ExtractedEvent | None, cfg: dict) -> bool:
+    """Two third states named as the parties and no state of the timeline ("Kiew kappte seine
+    Beziehungen zu Syrien"): not an event of it - unless the clause is about such an event (a second
+    event noun: "Telefonat bezüglich des Treffens"), continues one ("Dabei ...", a topic clause) or
+    refers back ("beide", a relative clause: the referent may be a state of the timeline)."""
+    if set(codes) & _targets():
+        return False
+    named = {m.key for m in own if m.kind == "country"}
+    if len(named) < 2 or c.lead in _RELATIVES or any(w in cfg["pair"] for w in lows):
+        return False
+    if (cand.topic or lows[0] == "dabei") and last_event is not None:
+        return False
+    return not any(t is not cand.trigger and t.kind == "noun" and not t.weak for t in cand.triggers)
+
+
+def _negated(cand: _Cand, c: Clause, toks: tuple[Token, ...], lows: list[str], text: str, sent_start: int,
+             etype: str, cfg: dict) -> bool:
+    """The clause says its event did not happen (see ``negation``); denials, "weder bestätigt noch
+    dementiert" and reported speech (a Konjunktiv, the complement of a speech clause) stay events."""
+    if etype == "denial" or status.find_phrase(lows, status.cues().not_denial):
+        return False
+    if cand.nominal:  # only a negator in the noun phrase itself ("keine Waffenlieferungen")
+        k = _tok_index(c, cand.start)
+        scope = c.tokens[max(0, k - 1):k] + toks
+        return negation.is_negated(scope, text, sent_start)
+    if cand.speaker is not None or _konjunktiv(lows, cfg["konj"]):
+        return False
+    return negation.is_negated(c.tokens, text, sent_start)
 
 
 _DURING = ("bei", "beim", "während")
@@ -674,6 +727,23 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
                 done.add(tr.type)
                 cand.extra.append(_Cand(c, s, e, tr.type, tr, [tr], nominal=True))
 
+    # "nicht nur X, sondern auch Y": one event over both halves, typed by the first
+    for i, cand in enumerate(per_clause):
+        if not negation.not_only_at(clauses[i].tokens):
+            continue
+        for j in range(i + 1, len(per_clause)):
+            if clauses[j].lead == "sondern":
+                nx = per_clause[j]
+                if cand is None:
+                    if nx is not None:
+                        nx.start = clauses[i].start  # the first half names the subject
+                    break
+                if nx is not None and nx.type != cand.type and not (nx.trigger is not None and nx.trigger.weak):
+                    break  # two kinds of event ("nicht nur Lebensmittel, sondern auch Raketentechnik")
+                cand.end = clauses[j].end
+                if per_clause[j] is not None:
+                    per_clause[j].skip = True
+                break
     # speech clauses and their complements
     for i, cand in enumerate(per_clause):
         if cand is None or cand.skip:
@@ -691,7 +761,8 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
         content = [t for t in cand.triggers if t is not tr and not t.weak and t.type != "statement"]
         if nxt is not None and nxt.type not in ("statement", "other") and not content \
                 and tr.lemma not in cfg["keep_speech"] and not nxt.topic \
-                and nxt.trigger is not None and not nxt.trigger.weak:
+                and nxt.trigger is not None and not nxt.trigger.weak \
+                and not (nxt.clause.after_comma and nxt.clause.tokens[0].is_upper):  # not a main clause
             cand.skip = True  # "Lawrow sagte, man werde ... besprechen": the complement is the event
             nxt.speaker = cand.clause
             continue
@@ -732,9 +803,14 @@ def _absorb(i: int, cand: _Cand, per_clause: list[_Cand | None], clauses: list[C
     while j < len(per_clause):
         nx = per_clause[j]
         c = clauses[j]
-        follows = _is_complement(c) or (j > i + 1 and c.lead in ("und", "sowie") and
-                                        (nx is None or nx.type == "other"))
-        if not follows or (nx is not None and nx.type != "other"):
+        lows = [t.low for t in c.tokens]
+        # a negated complement is what the speaker said, not an event ("erklärt, dass ... nicht ... stehe")
+        said = nx is not None and negation.is_negated(c.tokens) and (
+            c.lead in ("dass", "daß", "ob") or lows[:2] in (["und", "dass"], ["und", "daß"]))
+        follows = _is_complement(c) or said or (j > i + 1 and c.lead in ("und", "sowie") and
+                                                (nx is None or nx.type == "other")) \
+            or (j > i + 1 and nx is None and c.lead in _RELATIVES)  # "..., die es wolle, ..."
+        if not follows or (nx is not None and nx.type != "other" and not said):
             break
         cand.end = c.end
         if nx is not None:
