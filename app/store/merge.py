@@ -69,6 +69,7 @@ def _config() -> dict:
     return tomllib.loads(_RESOURCE.read_text(encoding="utf-8"))
 
 
+@cache
 def _set(key: str) -> frozenset[str]:
     return frozenset(_config()[key])
 
@@ -382,18 +383,23 @@ def refresh_groups(session: Session, group_ids: Iterable[int]) -> None:
     by_group: dict[int, list] = {g: [] for g in gids}
     for r in rows:
         by_group[r[0]].append(r)
+    values = []
     for gid, members in by_group.items():
         if not members:
             continue
-        status = derive_status(r[2] for r in members if r[1] != "denial") if any(
-            r[1] != "denial" for r in members) else "denied"
+        stances = [r[2] for r in members if r[1] != "denial"]
         groups: dict[str, str] = {}
         for r in members:
-            key = r[3] or f"article:{r[5]}"
-            groups.setdefault(key, r[4] or r[5])
-        outlets = sorted(groups.values())
-        session.execute(update(Event).where(Event.id == gid).values(
-            group_status=status, source_count=len(groups), sources=outlets))
+            groups.setdefault(r[3] or f"article:{r[5]}", r[4] or r[5])
+        values.append({"gid": gid, "status": derive_status(stances) if stances else "denied",
+                       "n": len(groups), "outlets": sorted(groups.values())})
+    if values:
+        t = Event.__table__
+        session.connection().execute(
+            update(t).where(t.c.id == bindparam("gid")).values(
+                group_status=bindparam("status"), source_count=bindparam("n"), sources=bindparam("outlets")),
+            values,
+        )
 
 
 def repair_groups(session: Session, group_ids: Iterable[int], *, reason: str) -> set[int]:
