@@ -391,13 +391,13 @@ def refresh_groups(session: Session, group_ids: Iterable[int]) -> None:
         groups: dict[str, str] = {}
         for r in members:
             groups.setdefault(r[3] or f"article:{r[5]}", r[4] or r[5])
-        values.append({"gid": gid, "status": derive_status(stances) if stances else "denied",
-                       "n": len(groups), "outlets": sorted(groups.values())})
+        values.append({"gid": gid, "b_status": derive_status(stances) if stances else "denied",
+                       "b_n": len(groups), "b_outlets": sorted(groups.values())})
     if values:
         t = Event.__table__
         session.connection().execute(
             update(t).where(t.c.id == bindparam("gid")).values(
-                group_status=bindparam("status"), source_count=bindparam("n"), sources=bindparam("outlets")),
+                group_status=bindparam("b_status"), source_count=bindparam("b_n"), sources=bindparam("b_outlets")),
             values,
         )
 
