@@ -162,7 +162,7 @@ def test_filtered_timeline_matches_api(web_client, web_data):
         html = main_of(web_client.get("/" + q).text)
         shown = [int(x) for x in re.findall(r'<article class="event [^"]*" id="event-(\d+)"', html)]
         assert shown == [e["id"] for e in api["events"]], q
-        assert api["description"] in html
+        assert api["description"] in re.sub(r"<[^>]+>", "", html), q  # conditions are links
 
 
 def test_actor_filter_shows_name_for_id_and_keeps_it_in_form(web_client, web_data):
@@ -174,7 +174,7 @@ def test_actor_filter_shows_name_for_id_and_keeps_it_in_form(web_client, web_dat
 
 def test_pagination_links_keep_filters(web_client, web_data):
     html = web_client.get("/?country=PRK&limit=3").text
-    assert 'href="/?country=PRK&amp;page=2&amp;limit=3" rel="next"' in html
+    assert re.search(r'href="/\?country=PRK&amp;after=[\w-]+&amp;limit=3" rel="next"', html)  # keyset token
     assert "Seite 1 von 3" in html
     html2 = web_client.get("/?country=PRK&limit=3&page=3").text
     assert 'rel="prev"' in html2 and 'rel="next"' not in html2

@@ -9,8 +9,15 @@ cannot drift apart.
 Semantics: values of one parameter are alternatives (``country=RUS&country=PRK`` = either), different
 parameters must all hold. ``from``/``to`` select events whose date interval ``[date_first,
 date_last]`` overlaps the range, so "Juni 2024" is found by ``from=2024-06-15`` as well; undated
-events never match a date filter. ``q`` is a case-insensitive substring search over the headline and
-the cited quotes.
+events never match a date filter. ``dates=within`` narrows this to events
+whose whole interval lies inside the range (an event dated "Sommer 2024" lies within
+``from=2024-06&to=2024-09`` but not within ``from=2024-06&to=2024-06``, which it merely overlaps);
+``dates=overlap`` is the default and is left out of the permalink. ``q`` is a full-text search over
+the headline and the cited quotes (word prefixes, case and umlauts folded; see ``search``).
+
+Each condition can be described as a German phrase together with the filter that remains when the
+condition is dropped (``description_parts``), so the sentence above the results links every
+condition to its removal; the facets use ``toggled``/``with_year`` for their links.
 
 SQL is built with SQLAlchemy expressions only; every user value travels as a bound parameter, and
 LIKE wildcards in ``q`` are escaped.
@@ -24,21 +31,24 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from app import labels
 from app.extract.model import EVENT_TYPES, STATUSES
 from app.extract.timevalue import interval
-from app.store.models import Actor, Citation, Event, EventActor, EventCountry
+from app.store.models import Actor, Event, EventActor, EventCountry
+from app.store.search import SQLITE_FOLD, escape_like, text_condition
+
+__all__ = ["DATE_MODES", "EventFilter", "FilterError", "MAX_TEXT", "MAX_VALUES", "SQLITE_FOLD", "escape_like"]
 
 _BOUND = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _ISO3 = re.compile(r"[A-Za-z]{3}")
 MAX_VALUES = 50  # per repeatable parameter
 MAX_TEXT = 200
-
-#: The SQLite function name the q search uses for Unicode case folding (see ``queries``).
-SQLITE_FOLD = "rk_casefold"
+#: ``dates=``: how an event's date interval must relate to the from/to range.
+DATE_MODES = ("overlap", "within")
+LIST_PARAMS = ("actor", "country", "type", "status")
 
 
 class FilterError(ValueError):
@@ -58,6 +68,7 @@ class EventFilter:
     date_from: str | None = None  # GET parameter "from"
     date_to: str | None = None  # GET parameter "to"
     q: str | None = None
+    dates: str = "overlap"  # GET parameter "dates": overlap (default) | within
     #: Bounds as days, derived in ``parse``.
     _first: date | None = field(default=None, compare=False, repr=False)
     _last: date | None = field(default=None, compare=False, repr=False)
@@ -74,6 +85,7 @@ class EventFilter:
         date_from: str | None = None,
         date_to: str | None = None,
         q: str | None = None,
+        dates: str | None = None,
     ) -> EventFilter:
         """Validate raw GET values. Empty values (an unused form field) are ignored; anything else
         that is malformed raises ``FilterError`` (→ HTTP 422)."""
@@ -134,6 +146,11 @@ class EventFilter:
         if text and len(text) > MAX_TEXT:
             err("q", f"Suchtext zu lang (höchstens {MAX_TEXT} Zeichen)", text[:50])
 
+        mode = (dates or "").strip() or "overlap"
+        if mode not in DATE_MODES:
+            err("dates", "Datumsbezug muss „overlap“ (überschneidet) oder „within“ (liegt innerhalb) sein",
+                dates, "enum")
+
         if errors:
             raise FilterError(errors)
         return cls(
@@ -144,6 +161,7 @@ class EventFilter:
             date_from=(date_from or "").strip() or None,
             date_to=(date_to or "").strip() or None,
             q=text,
+            dates=mode,
             _first=first,
             _last=last,
         )
@@ -164,6 +182,8 @@ class EventFilter:
             pairs.append(("from", self.date_from))
         if self.date_to:
             pairs.append(("to", self.date_to))
+        if self.dates != "overlap" and (self.date_from or self.date_to):
+            pairs.append(("dates", self.dates))
         if self.q:
             pairs.append(("q", self.q))
         return pairs
@@ -180,7 +200,33 @@ class EventFilter:
             return replace(self, date_to=None, _last=None)
         if name == "q":
             return replace(self, q=None)
+        if name == "dates":
+            return replace(self, dates="overlap")
+        if name == "range":  # both bounds: the date condition as a whole
+            return replace(self, date_from=None, date_to=None, _first=None, _last=None)
         raise KeyError(name)
+
+    def with_value(self, name: str, value: str) -> EventFilter:
+        """This filter plus one alternative value of a list parameter (a facet's "add" link)."""
+        current: tuple[str, ...] = getattr(self, name)
+        if value in current:
+            return self
+        return replace(self, **{name: current + (value,)})
+
+    def toggled(self, name: str, value: str, active_as: str | None = None) -> EventFilter:
+        """Add ``value`` to a list parameter, or remove it (given as ``active_as`` in the URL) if set."""
+        if active_as is not None:
+            return self.without(name, active_as)
+        return self.with_value(name, value)
+
+    def with_year(self, year: int) -> EventFilter:
+        """The filter with its date range replaced by one calendar year (the year facet's link)."""
+        y = f"{year:04d}"
+        return replace(self, date_from=y, date_to=y, _first=date(year, 1, 1), _last=date(year, 12, 31))
+
+    def is_year(self, year: int) -> bool:
+        """True if the date range is exactly this calendar year."""
+        return self._first == date(year, 1, 1) and self._last == date(year, 12, 31)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form (``filter`` in /api/events)."""
@@ -192,6 +238,7 @@ class EventFilter:
             "from": self.date_from,
             "to": self.date_to,
             "q": self.q,
+            "dates": self.dates,
         }
 
     # ------------------------------------------------------------------ SQL
@@ -206,57 +253,88 @@ class EventFilter:
                 who.append(EventActor.actor_id.in_(ids))
             if names:
                 who.append(func.lower(Actor.name).in_(names))
+            # Uncorrelated IN (evaluated once, read from the (actor_id, event_id) index), not EXISTS
+            # per event row: several times faster on 100k events.
             conds.append(
-                exists(
-                    select(EventActor.event_id)
-                    .join(Actor, Actor.id == EventActor.actor_id)
-                    .where(EventActor.event_id == Event.id, or_(*who))
+                Event.id.in_(
+                    select(EventActor.event_id).join(Actor, Actor.id == EventActor.actor_id).where(or_(*who))
                 )
             )
         if self.country:
             conds.append(
-                exists(
-                    select(EventCountry.event_id).where(
-                        EventCountry.event_id == Event.id, EventCountry.country_code.in_(self.country)
-                    )
-                )
+                Event.id.in_(select(EventCountry.event_id).where(EventCountry.country_code.in_(self.country)))
             )
         if self.type:
             conds.append(Event.type.in_(self.type))
         if self.status:
             conds.append(Event.status.in_(self.status))
-        if self._first is not None:
-            conds.append(and_(Event.date_last.is_not(None), Event.date_last >= self._first))
-        if self._last is not None:
-            conds.append(and_(Event.date_first.is_not(None), Event.date_first <= self._last))
+        conds += self.date_conditions()
         if self.q:
-            conds.append(self._text_condition(dialect))
+            conds.append(text_condition(self.q, dialect))
         return conds
 
-    def _text_condition(self, dialect: str) -> ColumnElement[bool]:
-        assert self.q
-        if dialect == "sqlite":
-            # SQLite's lower()/LIKE fold ASCII only; "über" must find "Über", "Straße" "STRASSE".
-            def fold(col: Any) -> Any:
-                return getattr(func, SQLITE_FOLD)(col)
-
-            needle = self.q.casefold()
-        else:
-
-            def fold(col: Any) -> Any:
-                return func.lower(col)
-
-            needle = self.q.lower()
-        pattern = "%" + escape_like(needle) + "%"
-        in_headline = fold(Event.headline).like(pattern, escape="\\")
-        in_quote = exists(
-            select(Citation.id).where(
-                Citation.event_id == Event.id, fold(Citation.quote).like(pattern, escape="\\")
-            )
-        )
-        return or_(in_headline, in_quote)
+    def date_conditions(self) -> list[ColumnElement[bool]]:
+        """overlap: ``date_last >= from`` and ``date_first <= to``; within: ``date_first >= from``
+        and ``date_last <= to``. Undated events (both NULL) match neither."""
+        conds: list[ColumnElement[bool]] = []
+        within = self.dates == "within"
+        if self._first is not None:
+            col = Event.date_first if within else Event.date_last
+            conds.append(and_(col.is_not(None), col >= self._first))
+        if self._last is not None:
+            col = Event.date_last if within else Event.date_first
+            conds.append(and_(col.is_not(None), col <= self._last))
+        return conds
 
     # ------------------------------------------------------------------ German
+    def description_parts(
+        self,
+        country_names: Mapping[str, str] | None = None,
+        actor_names: Mapping[str, str] | None = None,
+    ) -> list[DescriptionPart]:
+        """The conditions of the describing sentence, in order, each with the filter that remains
+        when it is dropped. ``country_names`` maps ISO3 → German name, ``actor_names`` actor value
+        (id as text, or a typed name) → name; codes and ids without a name are shown as given."""
+        country_names = country_names or {}
+        actor_names = actor_names or {}
+        # (form at the start of the list, form later on): "12 Ereignisse vom Typ Besuch" but
+        # "12 Ereignisse mit Nordkorea, Typ Besuch".
+        parts: list[DescriptionPart] = []
+
+        def add(name: str, first: str, later: str) -> None:
+            parts.append(DescriptionPart(name, first, later, self.without(name)))
+
+        if self.country:
+            p = "mit " + labels.join_or([country_names.get(c, c) for c in self.country])
+            add("country", p, p)
+        if self.actor:
+            p = "mit Beteiligung von " + labels.join_or([actor_names.get(a, a) for a in self.actor])
+            add("actor", p, p)
+        if self.type:
+            p = "Typ " + labels.join_or([labels.type_label(t) for t in self.type])
+            add("type", "vom " + p, p)
+        if self.status:
+            p = "Status " + labels.join_or([labels.status_label(s) for s in self.status])
+            add("status", "mit " + p, p)
+        if self.date_from or self.date_to:
+            p = self._date_phrase()
+            parts.append(DescriptionPart("range", p, p, self.without("range").without("dates")))
+        if self.q:
+            p = f"mit dem Text „{self.q}“"
+            add("q", p, p)
+        return parts
+
+    def _date_phrase(self) -> str:
+        a = labels.format_bound(self.date_from) if self.date_from else None
+        b = labels.format_bound(self.date_to) if self.date_to else None
+        if self.dates == "within":
+            if a and b:
+                return f"ganz im Zeitraum {a}" if a == b else f"ganz im Zeitraum {a} bis {b}"
+            return f"frühestens ab {a}" if a else f"spätestens bis {b}"
+        if a and b:
+            return f"im Zeitraum {a}" if a == b else f"zwischen {a} und {b}"
+        return f"ab {a}" if a else f"bis {b}"
+
     def describe(
         self,
         total: int,
@@ -265,43 +343,22 @@ class EventFilter:
     ) -> str:
         """A German sentence: "12 Ereignisse mit Nordkorea, Typ Besuch, zwischen Juni 2024 und Juli 2025".
 
-        ``country_names`` maps ISO3 → German name, ``actor_names`` actor id (as text) → name; codes
-        and ids without a name are shown as given."""
-        country_names = country_names or {}
-        actor_names = actor_names or {}
-        # (form at the start of the list, form later on): "12 Ereignisse vom Typ Besuch" but
-        # "12 Ereignisse mit Nordkorea, Typ Besuch".
-        parts: list[tuple[str, str]] = []
-        if self.country:
-            p = "mit " + labels.join_or([country_names.get(c, c) for c in self.country])
-            parts.append((p, p))
-        if self.actor:
-            p = "mit Beteiligung von " + labels.join_or([actor_names.get(a, a) for a in self.actor])
-            parts.append((p, p))
-        if self.type:
-            p = "Typ " + labels.join_or([labels.type_label(t) for t in self.type])
-            parts.append(("vom " + p, p))
-        if self.status:
-            p = "Status " + labels.join_or([labels.status_label(s) for s in self.status])
-            parts.append(("mit " + p, p))
-        if self.date_from and self.date_to:
-            a, b = labels.format_bound(self.date_from), labels.format_bound(self.date_to)
-            p = f"im Zeitraum {a}" if a == b else f"zwischen {a} und {b}"
-            parts.append((p, p))
-        elif self.date_from:
-            p = "ab " + labels.format_bound(self.date_from)
-            parts.append((p, p))
-        elif self.date_to:
-            p = "bis " + labels.format_bound(self.date_to)
-            parts.append((p, p))
-        if self.q:
-            p = f"mit dem Text „{self.q}“"
-            parts.append((p, p))
-        words = [first if i == 0 else later for i, (first, later) in enumerate(parts)]
+        With ``dates=within`` the date condition says so: "ganz im Zeitraum Juni bis August 2024"."""
+        parts = self.description_parts(country_names, actor_names)
+        words = [p.first if i == 0 else p.later for i, p in enumerate(parts)]
         head = labels.count_phrase(total)
         return f"{head} {', '.join(words)}" if words else head
 
 
-def escape_like(text: str) -> str:
-    """Escape LIKE wildcards (``%``, ``_``) and the escape character itself (``\\``)."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+@dataclass(frozen=True)
+class DescriptionPart:
+    """One condition of the describing sentence: its wording at the start of the list and later on,
+    and the filter without it (the target of its "drop" link)."""
+
+    name: str  # "country", "actor", "type", "status", "range" (from/to/dates) or "q"
+    first: str
+    later: str
+    dropped: EventFilter
+
+    def text(self, index: int) -> str:
+        return self.first if index == 0 else self.later

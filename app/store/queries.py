@@ -14,12 +14,15 @@ link table once for all events.
 
 from __future__ import annotations
 
+import base64
+import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import Date, func, literal, or_, tuple_, union_all
 from sqlmodel import Session, select
 
 from app import labels
@@ -31,17 +34,61 @@ _CHUNK = 500  # ids per IN (...) list; far below SQLite's bound-parameter limit
 CONTEXT_CHARS = 160  # text shown around a quote on the event page
 
 
+class CursorError(ValueError):
+    """An ``after``/``before`` token that is not one this app issued (→ HTTP 422)."""
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """A position in the timeline order ``(date_first NULLS LAST, id)``: the sort key of one row."""
+
+    date_first: date | None
+    id: int
+
+    def encode(self) -> str:
+        """Opaque URL-safe token (base64 of a small JSON array); clients must not build it."""
+        raw = json.dumps([self.date_first.isoformat() if self.date_first else None, self.id],
+                         separators=(",", ":"))
+        return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+    @classmethod
+    def decode(cls, token: str) -> Cursor:
+        try:
+            raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+            d, i = json.loads(raw)
+            if not isinstance(i, int) or isinstance(i, bool) or i < 0:
+                raise ValueError(i)
+            return cls(date.fromisoformat(d) if d is not None else None, i)
+        except (ValueError, TypeError, UnicodeDecodeError) as exc:
+            raise CursorError("ungültiges Seiten-Token") from exc
+
+    @classmethod
+    def of(cls, event: dict[str, Any]) -> Cursor:
+        start = event["date"]["start"]
+        return cls(date.fromisoformat(start) if start else None, event["id"])
+
+
 @dataclass
 class EventPage:
-    """One page of filtered events and what is needed to describe and paginate it."""
+    """One page of filtered events and what is needed to describe and paginate it.
+
+    Pagination is by keyset: ``next_cursor`` is the sort key of the last row, ``prev_cursor`` that of
+    the first; ``offset`` (rows before this page) is counted only for display ("Ereignisse 101–200")."""
 
     events: list[dict[str, Any]]
     total: int
-    page: int
     limit: int
     filter: EventFilter
+    offset: int = 0
     description: str = ""
     names: dict[str, dict[str, str]] = field(default_factory=dict)
+    next_cursor: Cursor | None = None
+    prev_cursor: Cursor | None = None
+
+    @property
+    def page(self) -> int:
+        """The page number this page (mostly) is; exact unless rows were added meanwhile."""
+        return self.offset // self.limit + 1
 
     @property
     def pages(self) -> int:
@@ -49,19 +96,19 @@ class EventPage:
 
     @property
     def has_next(self) -> bool:
-        return self.page * self.limit < self.total
+        return self.next_cursor is not None
 
     @property
     def has_prev(self) -> bool:
-        return self.page > 1
+        return self.prev_cursor is not None
 
     @property
     def first_index(self) -> int:
-        return (self.page - 1) * self.limit + 1 if self.events else 0
+        return self.offset + 1 if self.events else 0
 
     @property
     def last_index(self) -> int:
-        return (self.page - 1) * self.limit + len(self.events)
+        return self.offset + len(self.events)
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -193,9 +240,19 @@ def _hydrate(session: Session, events: Sequence[Event], *, everything: bool = Fa
 
 
 def list_events(
-    session: Session, flt: EventFilter | None = None, *, page: int = 1, limit: int | None = None
+    session: Session,
+    flt: EventFilter | None = None,
+    *,
+    page: int = 1,
+    limit: int | None = None,
+    after: Cursor | None = None,
+    before: Cursor | None = None,
 ) -> EventPage:
-    """One page of events matching ``flt``, chronological, undated last, with its German description."""
+    """One page of events matching ``flt``, chronological, undated last, with its German description.
+
+    ``after``/``before`` (keyset cursors) select the rows right after/before a sort key: stable while
+    events are added or removed elsewhere in the order. ``page`` (OFFSET) remains for old links and
+    is used only when neither cursor is given."""
     settings = get_settings()
     flt = flt or EventFilter()
     limit = max(1, min(limit or settings.page_size, settings.max_page_size))
@@ -203,20 +260,96 @@ def list_events(
     dialect = prepare(session)
     conds = flt.conditions(dialect)
 
-    total = session.exec(select(func.count()).select_from(Event).where(*conds)).one()
-    rows = session.exec(
-        select(Event).where(*conds).order_by(*_order()).offset((page - 1) * limit).limit(limit)
-    ).all()
+    total = int(session.exec(select(func.count()).select_from(Event).where(*conds)).one())
+    if before is not None:
+        rows = _seek(session, conds, before, limit + 1, forward=False)
+        more_before = len(rows) > limit
+        rows = rows[:limit][::-1]
+        offset = _count_before(session, conds, Cursor(rows[0].date_first, rows[0].id)) if rows else 0
+        has_prev = more_before
+        # Whatever follows a "previous" page (at least the row the cursor came from, if it still
+        # matches): counted, since rows may have been added or removed meanwhile.
+        has_next = bool(rows) and offset + len(rows) < total
+    else:
+        if after is not None:
+            rows = _seek(session, conds, after, limit + 1, forward=True)
+            offset = _count_before(session, conds, after, inclusive=True)
+        elif page > 1:
+            offset = (page - 1) * limit
+            rows = session.exec(
+                select(Event).where(*conds).order_by(*_order()).offset(offset).limit(limit + 1)
+            ).all()
+        else:
+            rows = _seek(session, conds, None, limit + 1, forward=True)
+            offset = 0
+        has_next = len(rows) > limit
+        rows = rows[:limit]
+        has_prev = offset > 0
     names = filter_names(session, flt)
+    events = _hydrate(session, rows)
     return EventPage(
-        events=_hydrate(session, rows),
-        total=int(total),
-        page=page,
+        events=events,
+        total=total,
         limit=limit,
         filter=flt,
-        description=flt.describe(int(total), names["country"], names["actor"]),
+        offset=offset,
+        description=flt.describe(total, names["country"], names["actor"]),
         names=names,
+        next_cursor=Cursor.of(events[-1]) if events and has_next else None,
+        prev_cursor=Cursor.of(events[0]) if events and has_prev else None,
     )
+
+
+def _seek(session: Session, conds: list[Any], cursor: Cursor | None, n: int, *, forward: bool) -> list[Event]:
+    """Up to ``n`` rows strictly after (``forward``) or before ``cursor`` in the timeline order,
+    nearest first, in one statement. Dated and undated rows are read by two ``UNION ALL`` branches,
+    each with its own ORDER BY/LIMIT, so that each walks an index (``ix_event_sort`` = (date_first,
+    id), resp. the primary key) instead of sorting the whole filtered set by ``date_first IS NULL``."""
+    key = tuple_(Event.date_first, Event.id)
+    dated: list[Any] = [Event.date_first.is_not(None)]
+    undated: list[Any] = [Event.date_first.is_(None)]
+    branches: list[tuple[int, list[Any]]] = []  # (group: 0 dated, 1 undated; extra conditions)
+    if cursor is None:
+        branches = [(0, dated), (1, undated)]
+    elif cursor.date_first is None:
+        ids = Event.id > cursor.id if forward else Event.id < cursor.id
+        branches = [(1, [*undated, ids])] + ([] if forward else [(0, dated)])
+    else:
+        cur = tuple_(_bind_date(cursor.date_first), cursor.id)
+        branches = [(0, [*dated, key > cur if forward else key < cur])] + ([(1, undated)] if forward else [])
+
+    parts = []
+    for group, extra in branches:
+        if group == 0:
+            order = (Event.date_first, Event.id) if forward else (Event.date_first.desc(), Event.id.desc())
+        else:
+            order = (Event.id,) if forward else (Event.id.desc(),)
+        inner = select(Event.id.label("id")).where(*conds, *extra).order_by(*order).limit(n).subquery()
+        parts.append(select(inner.c.id, literal(group).label("grp")))
+    u = union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
+    grp = u.c.grp if forward else u.c.grp.desc()
+    stmt = select(Event).join(u, u.c.id == Event.id)
+    if forward:
+        stmt = stmt.order_by(grp, Event.date_first, Event.id)
+    else:
+        stmt = stmt.order_by(grp, Event.date_first.desc(), Event.id.desc())
+    return list(session.exec(stmt.limit(n)).all())
+
+
+def _bind_date(d: date) -> Any:
+    return literal(d, Date())
+
+
+def _count_before(session: Session, conds: list[Any], cursor: Cursor, *, inclusive: bool = False) -> int:
+    """How many matching rows come before ``cursor`` (and the cursor row itself if ``inclusive``)."""
+    if cursor.date_first is None:
+        bound = Event.id <= cursor.id if inclusive else Event.id < cursor.id
+        where: Any = or_(Event.date_first.is_not(None), bound)
+    else:
+        key = tuple_(Event.date_first, Event.id)
+        cur = tuple_(_bind_date(cursor.date_first), cursor.id)
+        where = key <= cur if inclusive else key < cur
+    return int(session.exec(select(func.count()).select_from(Event).where(*conds, where)).one())
 
 
 def get_event(session: Session, event_id: int) -> dict[str, Any] | None:

@@ -16,6 +16,7 @@ from sqlmodel import Session
 from app.settings import get_settings
 from app.store.database import get_session
 from app.store.filters import EventFilter, FilterError
+from app.store.queries import Cursor, CursorError
 
 
 def event_filter(
@@ -37,7 +38,14 @@ def event_filter(
     ] = None,
     date_to: Annotated[str | None, Query(alias="to", description="Ende: JJJJ, JJJJ-MM oder JJJJ-MM-TT.")] = None,
     q: Annotated[
-        str | None, Query(description="Text in Schlagzeile oder Zitat (ohne Groß-/Kleinschreibung).")
+        str | None,
+        Query(description="Volltextsuche in Schlagzeilen und Zitaten: alle Wörter, als Wortanfang; "
+                          "Groß-/Kleinschreibung und Umlaute egal (pjongjang = Pjöngjang)."),
+    ] = None,
+    dates: Annotated[
+        str | None,
+        Query(description="Datumsbezug von from/to: overlap (Standard; das Datumsintervall überschneidet "
+                          "den Zeitraum) oder within (liegt ganz darin)."),
     ] = None,
 ) -> EventFilter:
     try:
@@ -49,6 +57,7 @@ def event_filter(
             date_from=date_from,
             date_to=date_to,
             q=q,
+            dates=dates,
         )
     except FilterError as exc:
         raise RequestValidationError(exc.errors) from exc
@@ -59,11 +68,35 @@ class Paging:
     page: int
     limit: int
     explicit_limit: bool  # keep ?limit= in links only when the user chose it
+    after: Cursor | None = None
+    before: Cursor | None = None
+
+
+def _cursor(name: str, token: str | None) -> Cursor | None:
+    if not token:
+        return None
+    try:
+        return Cursor.decode(token)
+    except CursorError as exc:
+        raise RequestValidationError(
+            [{"loc": ["query", name], "msg": "ungültiges Seiten-Token (nur aus next/prev-Links übernehmen)",
+              "type": "value_error", "input": token[:50]}]
+        ) from exc
 
 
 def paging(
-    page: Annotated[int, Query(ge=1, le=1_000_000, description="Seite (ab 1).")] = 1,
+    page: Annotated[
+        int, Query(ge=1, le=1_000_000, description="Seite (ab 1; veraltet: besser die after-/before-Links).")
+    ] = 1,
     limit: Annotated[int | None, Query(ge=1, description="Ereignisse pro Seite (Höchstwert: Einstellung).")] = None,
+    after: Annotated[
+        str | None,
+        Query(max_length=200, description="Seiten-Token: die Ereignisse nach diesem (aus dem next-Link)."),
+    ] = None,
+    before: Annotated[
+        str | None,
+        Query(max_length=200, description="Seiten-Token: die Ereignisse vor diesem (aus dem prev-Link)."),
+    ] = None,
 ) -> Paging:
     s = get_settings()
     if limit is not None and limit > s.max_page_size:
@@ -77,7 +110,8 @@ def paging(
                 }
             ]
         )
-    return Paging(page=page, limit=limit or s.page_size, explicit_limit=limit is not None)
+    return Paging(page=page, limit=limit or s.page_size, explicit_limit=limit is not None,
+                  after=_cursor("after", after), before=_cursor("before", before))
 
 
 FilterDep = Annotated[EventFilter, Depends(event_filter)]

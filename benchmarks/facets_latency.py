@@ -1,0 +1,210 @@
+"""Server time of a filtered timeline page *with facets* on 100,000 events in SQLite (issue 6).
+
+Builds a temp SQLite file (Alembic-migrated, so the FTS5 table, its triggers and the composite
+facet indexes of migration 0002 exist) through Core bulk inserts — the FTS triggers fire for every
+row, as they do for the loader — with dates at every precision (some undated), all types and
+statuses, 8 countries, 150 actors and 1–3 quotes per event. Then it times ~200 requests per route
+for ``/`` and ``/api/events`` with 1–3 filters and a ``q``, each request with a different value
+(different country/type/year/search word), in-process through FastAPI's TestClient, and prints
+p50/p95/max per route and overall. Target: p95 ≤ 50 ms.
+
+    .venv/bin/python benchmarks/facets_latency.py [--events 100000] [--requests 200] [--limit 100]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from urllib.parse import urlencode
+
+from sqlalchemy import insert
+from sqlmodel import Session
+
+from app.extract.model import EVENT_TYPES, STATUSES
+from app.extract.timevalue import interval
+from app.store.database import make_engine
+from app.store.migrate import upgrade
+from app.store.models import Actor, Article, Citation, Country, Event, EventActor, EventCountry
+
+COUNTRIES = [("RUS", "Russland"), ("PRK", "Nordkorea"), ("KOR", "Südkorea"), ("USA", "Vereinigte Staaten"),
+             ("CHN", "China"), ("UKR", "Ukraine"), ("JPN", "Japan"), ("IRN", "Iran")]
+N_ACTORS = 150
+WORDS = ["Pjöngjang", "Moskau", "Kursk", "Artilleriegranaten", "Abkommen", "Gespräche", "Soldaten",
+         "Sanktionen", "Raketen", "Partnerschaft", "Kreml", "Wladiwostok", "Straße", "Öl", "Überläufer"]
+SENTENCES = [
+    "Russlands Präsident {a} traf am {d} in {w} mit {b} zusammen.",
+    "Nordkorea soll nach Angaben aus Seoul weitere {w} an Russland geliefert haben.",
+    "Beide Länder unterzeichneten ein Abkommen über {w} und strategische Partnerschaft.",
+    "Die USA werfen Moskau vor, nordkoreanische {w} in der Ukraine einzusetzen.",
+    "Der Kreml bestreitet die Berichte über {w} im Gebiet Kursk.",
+    "{a} und {b} führten Gespräche über {w} und die wirtschaftliche Zusammenarbeit.",
+]
+
+
+def _value(rng: random.Random) -> tuple[str | None, str | None]:
+    y = rng.choice([2019, 2020, 2021, 2022, 2023, 2023, 2024, 2024, 2024, 2025, 2025])
+    m = rng.randint(1, 12)
+    r = rng.random()
+    if r < 0.50:
+        d = date(y, m, 1) + timedelta(days=rng.randint(0, 27))
+        return d.isoformat(), f"am {d.day}. {m}."
+    if r < 0.66:
+        return f"{y}-{m:02d}", f"im Monat {m}"
+    if r < 0.71:
+        return f"{y}-W{rng.randint(1, 52):02d}", "in der vergangenen Woche"
+    if r < 0.77:
+        return f"{y}-{rng.choice(['SP', 'SU', 'FA', 'WI'])}", "im Sommer"
+    if r < 0.81:
+        return f"{y}-Q{rng.randint(1, 4)}", "im zweiten Quartal"
+    if r < 0.83:
+        return f"{y}-H{rng.randint(1, 2)}", "im ersten Halbjahr"
+    if r < 0.92:
+        return str(y), f"{y}"
+    return None, None
+
+
+def build(url: str, n_events: int, seed: int = 11) -> None:
+    rng = random.Random(seed)
+    upgrade(url)
+    engine = make_engine(url)
+    now = datetime.now(UTC)
+    n_articles = max(1, n_events // 10)
+    actors = [f"Akteur {i:03d}" for i in range(N_ACTORS)]
+    actor_weights = [1 / (i + 1) for i in range(N_ACTORS)]  # Zipf-like: a few actors dominate
+    with Session(engine) as s:
+        s.execute(insert(Country), [{"code": c, "name": n} for c, n in COUNTRIES])
+        s.execute(insert(Actor), [{"id": i + 1, "name": a, "kind": "person", "aliases": []}
+                                  for i, a in enumerate(actors)])
+        articles, texts = [], {}
+        for i in range(n_articles):
+            a, b = rng.sample(actors[:20], 2)
+            sents = [rng.choice(SENTENCES).format(a=a, b=b, d=f"{rng.randint(1, 28)}. Juni", w=rng.choice(WORDS))
+                     for _ in range(12)]
+            head = f"Artikel {i}: Russland und Nordkorea\n"
+            offsets, pos = [], len(head)
+            for sent in sents:
+                offsets.append(pos)
+                pos += len(sent) + 1
+            text = head + " ".join(sents) + "\n"
+            texts[i + 1] = (text, sents, offsets)
+            articles.append({"id": i + 1, "file_name": f"{i:06d}_synthetic.txt", "content_hash": f"{i:064d}",
+                             "outlet": rng.choice(["dpa", "Reuters", "nau.ch", "AFP"]), "url": None,
+                             "title": f"Artikel {i}", "dct_value": "2024-06-14", "dct_precision": "day",
+                             "dct_source": "manifest", "encoding": "utf-8", "text": text,
+                             "report": {"dropped": [], "warnings": [], "encoding": "utf-8"}, "loaded_at": now})
+        s.execute(insert(Article), articles)
+        events, ea, ec, cites = [], [], [], []
+        for eid in range(1, n_events + 1):
+            art = rng.randint(1, n_articles)
+            value, expr = _value(rng)
+            iv = interval(value)
+            text, sents, offsets = texts[art]
+            picked = rng.sample(range(len(sents)), rng.randint(1, 3))
+            events.append({"id": eid, "article_id": art, "type": rng.choice(EVENT_TYPES),
+                           "status": rng.choices(STATUSES, weights=[6, 2, 1, 1, 1][: len(STATUSES)])[0],
+                           "headline": sents[picked[0]][:80], "date_value": value,
+                           "date_first": iv[0] if iv else None, "date_last": iv[1] if iv else None,
+                           "date_precision": iv[2] if iv else None, "date_expression": expr,
+                           "date_basis": "explicit" if value else "none", "claims": [], "position": 0})
+            for aid in set(rng.choices(range(1, N_ACTORS + 1), weights=actor_weights, k=rng.randint(0, 3))):
+                ea.append({"event_id": eid, "actor_id": aid, "role": rng.choice(["source", "target"])})
+            for code in {"RUS", "PRK"} | {c for c, _ in rng.sample(COUNTRIES, rng.randint(0, 2))}:
+                ec.append({"event_id": eid, "country_code": code, "role": "participant"})
+            for k, si in enumerate(picked):
+                start = offsets[si]
+                cites.append({"event_id": eid, "article_id": art, "start": start, "end": start + len(sents[si]),
+                              "quote": sents[si], "sentence_index": k})
+        s.execute(insert(Event), events)
+        s.execute(insert(EventActor), ea)
+        s.execute(insert(EventCountry), ec)
+        s.execute(insert(Citation), cites)
+        s.commit()
+    engine.dispose()
+
+
+def _q(**params: object) -> str:
+    return urlencode([(k, v) for k, vs in params.items() for v in (vs if isinstance(vs, list) else [vs])])
+
+
+# Each scenario makes a different query string per request (rng), so no two are alike.
+SCENARIOS: list[tuple[str, Callable[[random.Random], str]]] = [
+    ("no filter", lambda r: ""),
+    ("1 filter: country", lambda r: _q(country=r.choice(COUNTRIES)[0])),
+    ("2 filters: country+type", lambda r: _q(country=r.choice(COUNTRIES)[0], type=r.choice(EVENT_TYPES))),
+    ("3 filters: country+status+year", lambda r: _q(country=r.choice(COUNTRIES)[0], status=r.choice(STATUSES),
+                                                     **{"from": str(y := r.randint(2019, 2024))},
+                                                     to=str(y + 1))),
+    ("3 filters: actor+type+within", lambda r: _q(actor=str(r.randint(1, 30)), type=r.choice(EVENT_TYPES),
+                                                   **{"from": f"2024-{r.randint(1, 6):02d}"}, to="2024-12",
+                                                   dates="within")),
+    ("q", lambda r: _q(q=r.choice(WORDS).lower())),
+    ("q + 2 filters", lambda r: _q(q=r.choice(WORDS)[:5], country=r.choice(COUNTRIES)[0],
+                                   type=r.choice(EVENT_TYPES))),
+]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--events", type=int, default=100_000)
+    ap.add_argument("--requests", type=int, default=200)
+    ap.add_argument("--limit", type=int, default=None, help="page size (default: the PAGE_SIZE setting)")
+    args = ap.parse_args()
+
+    from fastapi.testclient import TestClient
+
+    from app.main import app
+    from app.store.database import get_session
+
+    rng = random.Random(3)
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{Path(tmp) / 'bench.db'}"
+        t0 = time.perf_counter()
+        build(url, args.events)
+        print(f"built {args.events:,} events in {time.perf_counter() - t0:.1f} s ({url})")
+        engine = make_engine(url)
+
+        def _session():
+            with Session(engine) as s:
+                yield s
+
+        app.dependency_overrides[get_session] = _session
+        client = TestClient(app)
+        extra = f"limit={args.limit}" if args.limit else ""
+        print(f"\n{'path':<12} {'scenario':<34} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}  mean total")
+        everything: list[float] = []
+        for path in ("/", "/api/events"):
+            for name, make in SCENARIOS:
+                times, totals = [], []
+                for i in range(args.requests + 3):
+                    qs = "&".join(x for x in (make(rng), extra) if x)
+                    t = time.perf_counter()
+                    r = client.get(path + ("?" + qs if qs else ""))
+                    ms = (time.perf_counter() - t) * 1000
+                    assert r.status_code == 200, (path, qs, r.status_code, r.text[:300])
+                    if path.startswith("/api"):
+                        body = r.json()
+                        assert "facets" in body
+                        totals.append(body["total"])
+                    if i >= 3:  # the first three warm caches
+                        times.append(ms)
+                times.sort()
+                everything += times
+                p50 = statistics.median(times)
+                p95 = times[int(0.95 * (len(times) - 1))]
+                info = f"{statistics.mean(totals):,.0f}" if totals else ""
+                print(f"{path:<12} {name:<34} {len(times):>4} {p50:>8.1f} {p95:>8.1f} {times[-1]:>8.1f}  {info}")
+        everything.sort()
+        print(f"\nall {len(everything)} requests: p50 {statistics.median(everything):.1f} ms, "
+              f"p95 {everything[int(0.95 * (len(everything) - 1))]:.1f} ms (target p95 ≤ 50 ms)")
+        app.dependency_overrides.clear()
+        engine.dispose()
+
+
+if __name__ == "__main__":
+    main()
