@@ -10,7 +10,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Request
 
-from app.store import queries
+from app.store import facets, queries
+from app.store.filters import EventFilter
 from app.web.params import FilterDep, PagingDep, SessionDep
 from app.web.templating import filter_url
 
@@ -19,29 +20,46 @@ router = APIRouter(prefix="/api", tags=["API"])
 NOT_FOUND = {404: {"description": "Unbekannte ID", "content": {"application/json": {"example": {"detail": "…"}}}}}
 
 
-@router.get("/events", summary="Ereignisse (gefiltert, seitenweise)")
+@router.get("/events", summary="Ereignisse (gefiltert, seitenweise, mit Facetten)")
 def api_events(request: Request, session: SessionDep, flt: FilterDep, paging: PagingDep) -> dict[str, Any]:
-    """Events matching the filters, chronological (undated last).
+    """Events matching the filters, chronological (undated last), with facet counts.
 
-    Returns ``{"events", "total", "page", "limit", "filter", "description", "next", "prev", "html"}``;
-    ``next``/``prev`` are absolute URLs of the neighbouring pages or null."""
-    page = queries.list_events(session, flt, page=paging.page, limit=paging.limit)
+    Returns ``{"events", "total", "page", "limit", "filter", "description", "next", "prev", "html",
+    "offset", "cursor", "description_parts", "facets"}``. ``next``/``prev`` are absolute URLs of
+    the neighbouring pages (keyset tokens ``after=``/``before=``, stable while events are added) or
+    null. ``facets`` is a list of ``{name, title, values: [{value, label, count, active, toggle}]}``;
+    each count ignores the facet's own filter, ``toggle`` is the API URL with that value
+    added or removed."""
+    page = queries.list_events(session, flt, page=paging.page, limit=paging.limit, after=paging.after,
+                               before=paging.before)
     limit = paging.limit if paging.explicit_limit else None
     base = str(request.base_url).rstrip("/")
 
-    def url(n: int) -> str:
-        return base + filter_url(flt, "/api/events", page=n, limit=limit)
+    def url(f: EventFilter, **extra: Any) -> str:
+        return base + filter_url(f, "/api/events", **extra, limit=limit)
 
+    parts = flt.description_parts(page.names["country"], page.names["actor"])
+    this_page: dict[str, Any] = {
+        "page": paging.page if paging.page > 1 and not (paging.after or paging.before) else None,
+        "after": paging.after.encode() if paging.after else None,
+        "before": paging.before.encode() if paging.before else None,
+    }
     return {
         "events": page.events,
         "total": page.total,
         "page": page.page,
         "limit": page.limit,
+        "offset": page.offset,
         "filter": flt.to_dict(),
         "description": page.description,
-        "next": url(page.page + 1) if page.has_next else None,
-        "prev": url(page.page - 1) if page.has_prev else None,
-        "html": base + filter_url(flt, "/", page=page.page if page.page > 1 else None, limit=limit),
+        "description_parts": [{"text": p.text(i), "parameter": p.name, "drop": url(p.dropped)}
+                              for i, p in enumerate(parts)],
+        "facets": [f.to_dict(url) for f in facets.compute_facets(session, flt)],
+        "cursor": {"next": page.next_cursor.encode() if page.next_cursor else None,
+                   "prev": page.prev_cursor.encode() if page.prev_cursor else None},
+        "next": url(flt, after=page.next_cursor.encode()) if page.next_cursor else None,
+        "prev": url(flt, before=page.prev_cursor.encode()) if page.prev_cursor else None,
+        "html": base + filter_url(flt, "/", **this_page, limit=limit),
     }
 
 

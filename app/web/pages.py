@@ -13,7 +13,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from app import labels
-from app.store import queries
+from app.store import facets, queries
 from app.web.highlight import highlight
 from app.web.params import FilterDep, PagingDep, SessionDep
 from app.web.templating import filter_url, templates
@@ -24,7 +24,8 @@ router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 
 @router.get("/", name="timeline")
 def timeline(request: Request, session: SessionDep, flt: FilterDep, paging: PagingDep):
-    page = queries.list_events(session, flt, page=paging.page, limit=paging.limit)
+    page = queries.list_events(session, flt, page=paging.page, limit=paging.limit, after=paging.after,
+                               before=paging.before)
     limit_param = paging.limit if paging.explicit_limit else None
     chips = []
     names = page.names
@@ -41,9 +42,23 @@ def timeline(request: Request, session: SessionDep, flt: FilterDep, paging: Pagi
             shown = f"ab: {value}"
         elif name == "to":
             shown = f"bis: {value}"
+        elif name == "dates":
+            shown = "Datum: ganz im Zeitraum"
         else:
             shown = f"Text: „{value}“"
         chips.append({"label": shown, "remove": filter_url(flt.without(name, value), limit=limit_param)})
+    parts = flt.description_parts(names["country"], names["actor"])
+    description = {
+        "head": labels.count_phrase(page.total),
+        "parts": [{"text": p.text(i), "drop": filter_url(p.dropped, limit=limit_param)} for i, p in enumerate(parts)],
+    }
+    computed = facets.compute_facets(session, flt)
+    facet_list = [
+        {"name": f.name, "title": f.title,
+         "values": [{"value": v.value, "label": v.label, "count": v.count, "active": v.active,
+                     "url": filter_url(v.target, limit=limit_param)} for v in f.values]}
+        for f in computed
+    ]
     return templates.TemplateResponse(
         request,
         "index.html",
@@ -52,13 +67,20 @@ def timeline(request: Request, session: SessionDep, flt: FilterDep, paging: Pagi
             "page": page,
             "flt": flt,
             "years": group_events(page.events),
-            "choices": queries.filter_choices(session),
+            "choices": facets.form_choices(session, computed),
             "chips": chips,
+            "description": description,
+            "facets": facet_list,
             "limit_param": limit_param,
             "json_url": filter_url(flt, "/api/events", page=paging.page if paging.page > 1 else None,
+                                   after=paging.after.encode() if paging.after else None,
+                                   before=paging.before.encode() if paging.before else None,
                                    limit=limit_param),
-            "prev_url": filter_url(flt, page=page.page - 1, limit=limit_param) if page.has_prev else None,
-            "next_url": filter_url(flt, page=page.page + 1, limit=limit_param) if page.has_next else None,
+            "prev_url": filter_url(flt, before=page.prev_cursor.encode(), limit=limit_param)
+            if page.prev_cursor else None,
+            "next_url": filter_url(flt, after=page.next_cursor.encode(), limit=limit_param)
+            if page.next_cursor else None,
+            "first_url": filter_url(flt, limit=limit_param) if page.has_prev else None,
         },
     )
 
