@@ -30,8 +30,13 @@ run: load serve
 lint: setup
 	$(BIN)/ruff check .
 
+# axe-core (npm) for the accessibility checks in the browser tests
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the accessibility tests will be skipped"; fi
+
 ## ruff, then the whole pytest suite (browser and PostgreSQL tests included)
-test: lint
+test: lint node_modules/.package-lock.json
 	$(BIN)/python -m pytest -q -rs
 
 bench: setup
