@@ -16,9 +16,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # floors: the figures reached when this test was last raised, minus a small margin
 FLOORS = {
-    "seeds": {"event_f1": 0.90, "all_correct": 0.63, "date_compatible": 0.88, "country_f1": 0.92,
-              "actor_f1": 0.89, "type_acc": 0.93, "status_acc": 0.93},
-    "dev": {"event_f1": 0.84, "all_correct": 0.50, "date_compatible": 0.91, "country_f1": 0.90,
+    "seeds": {"event_f1": 0.90, "all_correct": 0.66, "date_compatible": 0.90, "country_f1": 0.93,
+              "actor_f1": 0.89, "type_acc": 0.93, "status_acc": 0.94},
+    "dev": {"event_f1": 0.85, "all_correct": 0.53, "date_compatible": 0.91, "country_f1": 0.91,
             "actor_f1": 0.95, "type_acc": 0.87, "status_acc": 0.91},
 }
 

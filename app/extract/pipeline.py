@@ -19,6 +19,15 @@ Heuristics for what is an event:
 - "nicht nur X, sondern auch Y" is one event when both halves are of one kind;
 - two third states named as the parties, none of ``[scope] target_states``, and no reference back or
   to another event: out of the timeline's scope ("Kiew kappte seine Beziehungen zu Syrien");
+- a relative clause right after a state's name ("Nordkorea, das 1948 gegründet wurde") and a possessive
+  "dessen"/"deren" ("an Russland, die dessen Streitkräfte ... einsetzen") add the state they stand for;
+  "beide" takes the parties of the last main clause, not of a relative clause in between;
+- an "other" event one state does alone (a weapons test, a parade) does not take the previous
+  event's partner; "relations intensify" does;
+- "..., die X anzuerkennen" (an article, a zu-infinitive, no finite verb) is an infinitive complement,
+  not a relative clause: a speech clause before it and the act it declares are one event;
+- a subheading (a short line without final punctuation) takes date and status of the same event
+  named in the few sentences below it;
 - "Dabei ging es um ..." continues the previous event (a visit or meeting continues as talks);
 - "Wie X mitteilte, ..." is a statement of its own beside the event it reports; a speech clause
   whose complement only holds a weak trigger stays a statement;
@@ -34,6 +43,7 @@ Mentions and time expressions come from the entities and timex helpers; both are
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -241,6 +251,7 @@ def extract(doc: Document) -> Extraction:
     events: list[ExtractedEvent] = []
     prev_attrs: list[status.Attribution] = []
     last_event: ExtractedEvent | None = None
+    last_main: ExtractedEvent | None = None  # the last event of a main (not relative) clause
     nouns: list[frozenset[str]] = []  # per event: its type and the event nouns of its clause
     pair = _topic_pair(mentions)
     tracker = coref.Tracker.of(doc.text, mentions)
@@ -289,6 +300,10 @@ def extract(doc: Document) -> Extraction:
                 ac = _actor_country(a)
                 if ac and ac not in codes:
                     codes.append(ac)
+            if not cand.nominal:
+                ante = _antecedent_state(c, smentions, doc.text)
+                if ante and ante not in codes:
+                    codes.append(ante)  # "Nordkorea, das 1948 gegründet wurde"; "an Russland, die dessen ..."
             if cand.trigger is not None and cand.trigger.weak and not own:
                 continue
             if cand.trigger is not None and cand.trigger.weak and cand.type == "visit" and not actors:
@@ -311,9 +326,14 @@ def extract(doc: Document) -> Extraction:
                     continue
             if near_prev and last_event is not None and not cand.nominal:
                 prev_codes = [cr.code for cr in last_event.countries]
+                if last_main is not None and last_main is not last_event and any(w in cfg["pair"] for w in lows) \
+                        and last_main.sentence_index >= sent.index - 1:
+                    # "beide Staaten" names the parties of the last main clause, not those of a relative
+                    # clause describing one of its words ("..., die dessen Streitkräfte ... einsetzen")
+                    prev_codes = [cr.code for cr in last_main.countries]
                 if not codes or (len(codes) < 2 and anaphor):
                     codes += [x for x in prev_codes if x not in codes]
-                elif len(codes) < 2 and cand.type in BILATERAL and codes[0] in prev_codes:
+                elif len(codes) < 2 and cand.type in BILATERAL and codes[0] in prev_codes and not _unilateral(cand):
                     codes += [x for x in prev_codes if x not in codes][:1]
             if not codes:
                 continue
@@ -416,11 +436,46 @@ def extract(doc: Document) -> Extraction:
             nouns.append(frozenset(t.type for t in cand.triggers if t.kind == "noun") | {etype})
             if not cand.nominal and not cand.report:
                 last_event = ev
+                if not (c.after_comma and c.lead in _RELATIVES):
+                    last_main = ev
                 clause_events[c.position] = ev
         tracker.end_sentence(sent.start, sent.end)
         prev_attrs = attrs
-    return Extraction(events=tuple(_corefer_dates(events, doc.text, nouns, doc.dct)), timexes=tuple(timexes),
+    heads = frozenset(s.index for s in doc.sentences if s.index > 0 and _is_heading(s.text))
+    return Extraction(events=tuple(_corefer_dates(events, doc.text, nouns, doc.dct, heads)), timexes=tuple(timexes),
                       mentions=tuple(mentions))
+
+
+_GENITIVE_RELATIVES = frozenset({"dessen", "deren"})
+_NEUTER = frozenset({"das", "dessen", "dem"})
+
+
+def _antecedent_state(c: Clause, smentions: list[Mention], text: str) -> str | None:
+    """The state a relative pronoun or a possessive "dessen"/"deren" stands for: a relative clause
+    right after a state's name ("Nordkorea, das 1948 gegründet wurde") refers to that state; "dessen
+    Streitkräfte", "für dessen Krieg" refer to the state named last before the pronoun in the
+    sentence."""
+    states = [m for m in smentions if m.kind == "country"]
+    if c.after_comma and c.lead in _RELATIVES and c.tokens:
+        before = [m for m in states if m.end <= c.start]
+        if before:
+            gap = text[before[-1].end:c.start].strip(" ,»«\"“”'()")
+            # only a verbal tail between name and comma ("zu Nordkorea bekannt zu machen, das ..."):
+            # no noun that could be the antecedent instead; neuter pronouns only (state names are neuter)
+            if not gap or c.lead in _NEUTER and gap == gap.lower() and "," not in gap and len(gap.split()) <= 4:
+                return before[-1].key
+    for t in c.tokens:
+        if t.low in _GENITIVE_RELATIVES:
+            before = [m for m in states if m.end <= t.start]
+            return before[-1].key if before else None
+    return None
+
+
+def _unilateral(cand: _Cand) -> bool:
+    """An "other" event that one state does alone (a weapons test, a parade, a founding): it does not
+    take the previous event's partner; "relations intensify" (a relation trigger) does."""
+    return cand.type == "other" and not cand.topic and cand.trigger is not None \
+        and cand.trigger.section != "relation"
 
 
 @cache
@@ -478,8 +533,17 @@ def _explicit(e: ExtractedEvent) -> bool:
     return e.date.basis in ("explicit", "relative_to_dct")
 
 
+def _is_heading(text: str) -> bool:
+    """A subheading inside the article: a short line without a final punctuation mark."""
+    t = text.strip()
+    return bool(t) and t[-1] not in ".!?:;»«\"“”)'" and len(t.split()) <= 10
+
+
+_HEADING_REACH = 4  # sentences after a subheading that belong to its section
+
+
 def _corefer_dates(events: list[ExtractedEvent], text: str, nouns: list[frozenset[str]] | None = None,
-                   dct: DCT | None = None) -> list[ExtractedEvent]:
+                   dct: DCT | None = None, headings: frozenset[int] = frozenset()) -> list[ExtractedEvent]:
     """A mention without its own time expression takes the date of an explicitly coreferent mention
     nearby: the same kind of event (a meeting and talks between the same persons count as one; a
     clause naming "in einem Telefonat" refers to the call), the same persons (or, without persons,
@@ -506,13 +570,17 @@ def _corefer_dates(events: list[ExtractedEvent], text: str, nouns: list[frozense
                     continue
                 fnames = {a.name for a in f.actors}
                 dist = abs(f.sentence_index - e.sentence_index)
-                if dist > 2 or dist == 2 and not (len(names) >= 2 and names == fnames):
+                # a subheading sums up its section in the present tense ("Putin besucht Kim"): any
+                # mention of the same event in the sentences below it dates it, announced or not
+                head = e.sentence_index in headings and 0 < f.sentence_index - e.sentence_index <= _HEADING_REACH \
+                    and f.type == e.type and bool(names and fnames)
+                if not head and (dist > 2 or dist == 2 and not (len(names) >= 2 and names == fnames)):
                     continue
                 if f.type != e.type and not (names and names == fnames):
                     continue
                 same = (names and names <= fnames or fnames and fnames <= names) if (names or fnames) \
                     else bool(codes & {c.code for c in f.countries})
-                strong = len(names) >= 2 and names == fnames
+                strong = len(names) >= 2 and names == fnames or head
                 if same and (strong or (e.status in _HEDGED) == (f.status in _HEDGED)):
                     st = e.status
                     if st == "reported" and dct_last is not None and f.date.first is not None \
@@ -794,8 +862,30 @@ def _is_complement(c: Clause) -> bool:
     lows = [t.low for t in c.tokens]
     if c.lead in ("dass", "daß", "ob"):
         return True
-    return c.after_comma and c.lead not in _RELATIVES and c.lead not in ("um", "und", "aber", "sondern") \
-        and "zu" in lows[-3:] and lows[-1].endswith("en")
+    if not c.after_comma or c.lead in ("um", "und", "aber", "sondern"):
+        return False
+    if c.lead in _ARTICLES:
+        # a relative clause has a finite verb, so "..., die Unabhängigkeit ... anzuerkennen (und ...)"
+        # opens with an article: an infinitive complement
+        zu = [k for k in range(len(lows)) if _zu_word(lows, k)]
+        return bool(zu) and not any(_finite(w) for k, w in enumerate(lows) if k not in zu)
+    return c.lead not in _RELATIVES and _zu_infinitive(lows)
+
+
+_ARTICLES = frozenset({"der", "die", "das", "den", "dem"})
+_ZU_SEPARABLE = re.compile(r"(?:ab|an|auf|aus|bei|ein|fest|fort|her|hin|mit|nach|vor|weg|zurück|zusammen|"
+                           r"wieder|herbei|voran|weiter|bekannt|frei|statt|teil)zu[a-zäöüß]{3,}en$")
+
+
+def _zu_infinitive(lows: list[str]) -> bool:
+    """The words end in a zu-infinitive: "zu liefern", "entwickeln zu wollen", "anzuerkennen"."""
+    return bool(lows) and lows[-1].endswith("en") and ("zu" in lows[-3:] or bool(_ZU_SEPARABLE.match(lows[-1])))
+
+
+def _zu_word(lows: list[str], k: int) -> bool:
+    """Word k is a zu-infinitive ("anzuerkennen") or the verb after "zu" ("zu liefern")."""
+    w = lows[k]
+    return w.endswith("en") and (bool(_ZU_SEPARABLE.match(w)) or k > 0 and lows[k - 1] == "zu")
 
 
 def _absorb(i: int, cand: _Cand, per_clause: list[_Cand | None], clauses: list[Clause]) -> None:
@@ -815,6 +905,9 @@ def _absorb(i: int, cand: _Cand, per_clause: list[_Cand | None], clauses: list[C
         cand.end = c.end
         if nx is not None:
             nx.skip = True
+            if cand.type == "statement" and nx.trigger is not None and nx.trigger.section == "other" \
+                    and not nx.trigger.weak and j == i + 1:
+                cand.type = "other"  # "Pjöngjang erklärte, die Gebiete anzuerkennen": the act declared
         j += 1
 
 
