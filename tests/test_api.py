@@ -105,7 +105,7 @@ def test_combined_filters(web_client, web_data):
     assert ids(web_client, "?country=RUS&status=reported&q=kursk&to=2024-12") == [ev["kursk"]]
     r = web_client.get("/api/events?country=PRK&type=visit&from=2024-06").json()
     assert r["filter"] == {"actor": [], "country": ["PRK"], "type": ["visit"], "status": [], "from": "2024-06",
-                           "to": None, "q": None, "dates": "overlap"}
+                           "to": None, "q": None, "dates": "overlap", "min_sources": None, "sort": "date"}
     assert r["description"] == "1 Ereignis mit Nordkorea, Typ Besuch, ab Juni 2024"
 
 

@@ -203,3 +203,58 @@ def test_group_status_is_derived_not_overwritten(engine):
             assert head.status in {st for _, st in members}  # its own mention keeps its extracted status
             stances = [st for t, st in members if t != "denial"]
             assert head.group_status == (derive_status(stances) if stances else "denied")
+
+
+def test_timeline_shows_each_real_event_once(engine, client_for):
+    load_paths([SEEDS], engine, SEEDS / "manifest.csv")
+    client = client_for(engine)
+    with Session(engine) as s:
+        mentions = len(list(s.scalars(select(Event.id))))
+        heads = len(list(s.scalars(select(Event.id).where(Event.id == Event.group_id))))
+        member = s.scalars(select(Event).where(Event.id != Event.group_id)).first()
+    assert member is not None and heads < mentions
+    data = client.get("/api/events", params={"limit": 1000}).json()
+    assert data["total"] == heads
+    ids = {e["id"] for e in data["events"]}
+    assert member.id not in ids and member.group_id in ids
+    head = next(e for e in data["events"] if e["id"] == member.group_id)
+    assert head["group"]["mentions"] >= 2
+    assert any(c["mention_id"] == member.id for c in head["citations"])
+
+    # A merged mention's URL leads to its real event.
+    r = client.get(f"/events/{member.id}", follow_redirects=False)
+    assert r.status_code == 307 and r.headers["location"] == f"/events/{member.group_id}"
+    r = client.get(f"/api/events/{member.id}", follow_redirects=False)
+    assert r.status_code == 307 and r.headers["location"] == f"/api/events/{member.group_id}"
+    page = client.get(f"/events/{member.group_id}")
+    assert page.status_code == 200 and "unabhängigen" in page.text and "nach Medium" in page.text
+
+
+def test_redirect_table_is_followed(engine, client_for):
+    load_paths([SEEDS], engine, SEEDS / "manifest.csv")
+    with Session(engine) as s:
+        head = s.scalars(select(Event).where(Event.id == Event.group_id)).first()
+        s.add(EventRedirect(old_id=999_999, new_id=head.id, reason="test"))
+        s.commit()
+        head_id = head.id
+    client = client_for(engine)
+    r = client.get("/events/999999", follow_redirects=False)
+    assert r.status_code == 307 and r.headers["location"] == f"/events/{head_id}"
+    assert client.get("/events/888888").status_code == 404
+
+
+def test_filter_and_sort_by_sources(engine, client_for):
+    for part in ("seeds",):
+        load_paths([REPO / part], engine, REPO / part / "manifest.csv")
+    client = client_for(engine)
+    by_sources = client.get("/api/events", params={"sort": "sources", "limit": 5}).json()
+    counts = [e["group"]["source_count"] for e in by_sources["events"]]
+    assert counts == sorted(counts, reverse=True)
+    assert by_sources["next"] is None or "page=2" in by_sources["next"]
+    multi = client.get("/api/events", params={"min_sources": 2}).json()
+    assert all(e["group"]["source_count"] >= 2 for e in multi["events"])
+    assert "mindestens 2 Quellen" in multi["description"]
+    assert client.get("/api/events", params={"min_sources": "zwei"}).status_code == 422
+    assert client.get("/api/events", params={"sort": "random"}).status_code == 422
+    html = client.get("/", params={"sort": "sources", "min_sources": 2})
+    assert html.status_code == 200 and 'value="sources" selected' in html.text

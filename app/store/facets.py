@@ -140,7 +140,8 @@ def _actor(session: Session, flt: EventFilter, dialect: str) -> Facet:
 
 
 def _column(session: Session, flt: EventFilter, dialect: str, name: str) -> Facet:
-    col = getattr(Event, name)
+    # Status is the real event's derived status (app/store/merge.py), as the status filter reads it.
+    col = func.coalesce(Event.group_status, Event.status) if name == "status" else getattr(Event, name)
     conds = flt.without(name).conditions(dialect)
     counts = dict(session.exec(select(col, func.count()).where(*conds).group_by(col)).all())
     chosen: tuple[str, ...] = getattr(flt, name)

@@ -32,6 +32,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from app import labels
@@ -49,6 +50,16 @@ MAX_TEXT = 200
 #: ``dates=``: how an event's date interval must relate to the from/to range.
 DATE_MODES = ("overlap", "within")
 LIST_PARAMS = ("actor", "country", "type", "status")
+
+
+# A real event is the first mention of its merge group (group_id == id; rows stored without a
+# group count as their own group).
+HEAD = or_(Event.group_id.is_(None), Event.group_id == Event.id)
+_MENTION = aliased(Event, name="mention")
+_GROUP = func.coalesce(_MENTION.group_id, _MENTION.id)
+
+
+SORTS = ("date", "sources")
 
 
 class FilterError(ValueError):
@@ -69,6 +80,8 @@ class EventFilter:
     date_to: str | None = None  # GET parameter "to"
     q: str | None = None
     dates: str = "overlap"  # GET parameter "dates": overlap (default) | within
+    min_sources: int | None = None  # GET parameter "min_sources": reported by at least N sources
+    sort: str = "date"  # GET parameter "sort": date (chronological, default) | sources (most sources first)
     #: Bounds as days, derived in ``parse``.
     _first: date | None = field(default=None, compare=False, repr=False)
     _last: date | None = field(default=None, compare=False, repr=False)
@@ -86,6 +99,8 @@ class EventFilter:
         date_to: str | None = None,
         q: str | None = None,
         dates: str | None = None,
+        min_sources: str | int | None = None,
+        sort: str | None = None,
     ) -> EventFilter:
         """Validate raw GET values. Empty values (an unused form field) are ignored; anything else
         that is malformed raises ``FilterError`` (→ HTTP 422)."""
@@ -151,6 +166,19 @@ class EventFilter:
             err("dates", "Datumsbezug muss „overlap“ (überschneidet) oder „within“ (liegt innerhalb) sein",
                 dates, "enum")
 
+        n_sources: int | None = None
+        raw_n = str(min_sources).strip() if min_sources is not None else ""
+        if raw_n:
+            if raw_n.isdigit() and 1 <= int(raw_n) <= 1000:
+                n_sources = int(raw_n) if int(raw_n) > 1 else None
+            else:
+                err("min_sources", "Mindestzahl der Quellen muss eine ganze Zahl von 1 bis 1000 sein", min_sources)
+
+        order = (sort or "").strip() or "date"
+        if order not in SORTS:
+            err("sort", "Sortierung muss „date“ (chronologisch) oder „sources“ (meiste Quellen zuerst) sein",
+                sort, "enum")
+
         if errors:
             raise FilterError(errors)
         return cls(
@@ -162,6 +190,8 @@ class EventFilter:
             date_to=(date_to or "").strip() or None,
             q=text,
             dates=mode,
+            min_sources=n_sources,
+            sort=order,
             _first=first,
             _last=last,
         )
@@ -186,6 +216,10 @@ class EventFilter:
             pairs.append(("dates", self.dates))
         if self.q:
             pairs.append(("q", self.q))
+        if self.min_sources:
+            pairs.append(("min_sources", str(self.min_sources)))
+        if self.sort != "date":
+            pairs.append(("sort", self.sort))
         return pairs
 
     def without(self, name: str, value: str | None = None) -> EventFilter:
@@ -200,6 +234,10 @@ class EventFilter:
             return replace(self, date_to=None, _last=None)
         if name == "q":
             return replace(self, q=None)
+        if name == "min_sources":
+            return replace(self, min_sources=None)
+        if name == "sort":
+            return replace(self, sort="date")
         if name == "dates":
             return replace(self, dates="overlap")
         if name == "range":  # both bounds: the date condition as a whole
@@ -239,12 +277,18 @@ class EventFilter:
             "to": self.date_to,
             "q": self.q,
             "dates": self.dates,
+            "min_sources": self.min_sources,
+            "sort": self.sort,
         }
 
     # ------------------------------------------------------------------ SQL
     def conditions(self, dialect: str = "sqlite") -> list[ColumnElement[bool]]:
-        """WHERE conditions on ``Event`` (ANDed by the caller). All values are bound parameters."""
-        conds: list[ColumnElement[bool]] = []
+        """WHERE conditions on ``Event`` (ANDed by the caller). All values are bound parameters.
+
+        Rows are real events: the first mention of each merge group (``app/store/merge.py``).
+        Actor, country and text conditions match when *any* mention of the group matches; type and
+        date are the group's first mention's, status the group's derived status."""
+        conds: list[ColumnElement[bool]] = [HEAD]
         if self.actor:
             ids = [int(a) for a in self.actor if a.isdigit()]
             names = [a.lower() for a in self.actor if not a.isdigit()]
@@ -255,22 +299,24 @@ class EventFilter:
                 who.append(func.lower(Actor.name).in_(names))
             # Uncorrelated IN (evaluated once, read from the (actor_id, event_id) index), not EXISTS
             # per event row: several times faster on 100k events.
-            conds.append(
-                Event.id.in_(
-                    select(EventActor.event_id).join(Actor, Actor.id == EventActor.actor_id).where(or_(*who))
-                )
-            )
+            conds.append(Event.id.in_(
+                select(_GROUP).select_from(EventActor).join(Actor, Actor.id == EventActor.actor_id)
+                .join(_MENTION, _MENTION.id == EventActor.event_id).where(or_(*who))
+            ))
         if self.country:
-            conds.append(
-                Event.id.in_(select(EventCountry.event_id).where(EventCountry.country_code.in_(self.country)))
-            )
+            conds.append(Event.id.in_(
+                select(_GROUP).select_from(EventCountry).join(_MENTION, _MENTION.id == EventCountry.event_id)
+                .where(EventCountry.country_code.in_(self.country))
+            ))
         if self.type:
             conds.append(Event.type.in_(self.type))
         if self.status:
-            conds.append(Event.status.in_(self.status))
+            conds.append(func.coalesce(Event.group_status, Event.status).in_(self.status))
         conds += self.date_conditions()
         if self.q:
-            conds.append(text_condition(self.q, dialect))
+            conds.append(Event.id.in_(select(_GROUP).where(text_condition(self.q, dialect, _MENTION))))
+        if self.min_sources:
+            conds.append(Event.source_count >= self.min_sources)
         return conds
 
     def date_conditions(self) -> list[ColumnElement[bool]]:
@@ -319,6 +365,9 @@ class EventFilter:
         if self.date_from or self.date_to:
             p = self._date_phrase()
             parts.append(DescriptionPart("range", p, p, self.without("range").without("dates")))
+        if self.min_sources:
+            p = f"von mindestens {self.min_sources} Quellen berichtet"
+            add("min_sources", p, p)
         if self.q:
             p = f"mit dem Text „{self.q}“"
             add("q", p, p)

@@ -28,7 +28,7 @@ from sqlmodel import Session, select
 from app import labels
 from app.settings import get_settings
 from app.store.filters import SQLITE_FOLD, EventFilter
-from app.store.models import Actor, Article, Citation, Country, Event, EventActor, EventCountry
+from app.store.models import Actor, Article, Citation, Country, Event, EventActor, EventCountry, EventRedirect
 
 _CHUNK = 500  # ids per IN (...) list; far below SQLite's bound-parameter limit
 CONTEXT_CHARS = 160  # text shown around a quote on the event page
@@ -84,6 +84,9 @@ class EventPage:
     names: dict[str, dict[str, str]] = field(default_factory=dict)
     next_cursor: Cursor | None = None
     prev_cursor: Cursor | None = None
+    #: With ``sort=sources`` the order is not the timeline's, so pages are numbered (OFFSET).
+    next_page: int | None = None
+    prev_page: int | None = None
 
     @property
     def page(self) -> int:
@@ -155,6 +158,8 @@ def _date_dict(e: Event) -> dict[str, Any]:
 
 
 def _event_dict(e: Event) -> dict[str, Any]:
+    group_id = e.group_id or e.id
+    group_status = e.group_status or e.status
     return {
         "id": e.id,
         "headline": e.headline,
@@ -168,6 +173,17 @@ def _event_dict(e: Event) -> dict[str, Any]:
         "trigger": e.trigger,
         "article_id": e.article_id,
         "url": f"/events/{e.id}",
+        # The real event this mention belongs to (app/store/merge.py): on the timeline each group is
+        # shown once, through its first mention, with the citations of all its mentions.
+        "group": {
+            "id": group_id,
+            "status": group_status,
+            "status_label": labels.status_label(group_status),
+            "source_count": e.source_count or 1,
+            "sources": list(e.sources or []),
+            "mentions": 1,
+            "merge_reason": e.merge_reason,
+        },
         "labels": {
             "type": labels.type_label(e.type),
             "status": labels.status_label(e.status),
@@ -179,10 +195,15 @@ def _event_dict(e: Event) -> dict[str, Any]:
     }
 
 
-def _hydrate(session: Session, events: Sequence[Event], *, everything: bool = False) -> list[dict[str, Any]]:
+def _hydrate(session: Session, events: Sequence[Event], *, everything: bool = False,
+             groups: bool = False) -> list[dict[str, Any]]:
     """Event dicts with actors, countries and citations, in 3 batched queries (per 500 ids).
 
-    ``everything=True`` (export) reads each link table once without an ``IN`` list."""
+    ``everything=True`` (export) reads each link table once without an ``IN`` list. ``groups=True``
+    (timeline, event page) adds to each real event the actors, countries and citations of the other
+    mentions of its group; each citation then carries its mention's stance and date expression."""
+    if groups and events:
+        return _hydrate_groups(session, events)
     out = [_event_dict(e) for e in events]
     by_id = {d["id"]: d for d in out}
     if not by_id:
@@ -236,6 +257,38 @@ def _hydrate(session: Session, events: Sequence[Event], *, everything: bool = Fa
     return out
 
 
+def _hydrate_groups(session: Session, heads: Sequence[Event]) -> list[dict[str, Any]]:
+    head_ids = [e.id for e in heads]
+    members: list[Event] = []
+    for chunk in _chunks(head_ids):
+        members += list(session.exec(
+            select(Event).where(Event.group_id.in_(chunk), Event.id != Event.group_id).order_by(Event.id)
+        ).all())
+    dicts = _hydrate(session, [*heads, *members])
+    by_id = {d["id"]: d for d in dicts}
+    out = [by_id[i] for i in head_ids]
+    for d in dicts:
+        for c in d["citations"]:
+            c["stance"] = d["status"]
+            c["stance_label"] = labels.status_label(d["status"])
+            c["claims"] = d["claims"]
+            c["date_expression"] = d["date"]["expression"]
+            c["mention_id"] = d["id"]
+            c["merge_reason"] = d["group"]["merge_reason"]
+    for m in members:
+        head = by_id.get(m.group_id)
+        if head is None:
+            continue
+        md = by_id[m.id]
+        head["group"]["mentions"] += 1
+        seen_a = {(a["id"], a["role"]) for a in head["actors"]}
+        head["actors"] += [a for a in md["actors"] if (a["id"], a["role"]) not in seen_a]
+        seen_c = {c["code"] for c in head["countries"]}
+        head["countries"] += [c for c in md["countries"] if c["code"] not in seen_c]
+        head["citations"] += md["citations"]
+    return out
+
+
 # ---------------------------------------------------------------------------- events
 
 
@@ -261,6 +314,18 @@ def list_events(
     conds = flt.conditions(dialect)
 
     total = int(session.exec(select(func.count()).select_from(Event).where(*conds)).one())
+    if flt.sort == "sources":
+        offset = (page - 1) * limit
+        rows = list(session.exec(
+            select(Event).where(*conds).order_by(Event.source_count.desc(), *_order()).offset(offset).limit(limit + 1)
+        ).all())
+        more = len(rows) > limit
+        names = filter_names(session, flt)
+        return EventPage(
+            events=_hydrate(session, rows[:limit], groups=True), total=total, limit=limit, filter=flt,
+            offset=offset, description=flt.describe(total, names["country"], names["actor"]), names=names,
+            next_page=page + 1 if more else None, prev_page=page - 1 if page > 1 else None,
+        )
     if before is not None:
         rows = _seek(session, conds, before, limit + 1, forward=False)
         more_before = len(rows) > limit
@@ -286,7 +351,7 @@ def list_events(
         rows = rows[:limit]
         has_prev = offset > 0
     names = filter_names(session, flt)
-    events = _hydrate(session, rows)
+    events = _hydrate(session, rows, groups=True)
     return EventPage(
         events=events,
         total=total,
@@ -352,12 +417,31 @@ def _count_before(session: Session, conds: list[Any], cursor: Cursor, *, inclusi
     return int(session.exec(select(func.count()).select_from(Event).where(*conds, where)).one())
 
 
-def get_event(session: Session, event_id: int) -> dict[str, Any] | None:
-    """One event with its citations (each with some surrounding text) and its source article."""
+def resolve_event_id(session: Session, event_id: int) -> int | None:
+    """The id under which the real event ``event_id`` is shown now: itself, its group's id (for a
+    mention merged into another event), or where a redirect points (an id that lost its event when
+    articles were re-loaded). None when it never existed or was removed."""
     e = session.get(Event, event_id)
-    if e is None:
+    if e is not None:
+        return e.group_id or e.id
+    red = session.get(EventRedirect, event_id)
+    seen = {event_id}
+    while red is not None and red.new_id not in seen:
+        seen.add(red.new_id)
+        if (target := session.get(Event, red.new_id)) is not None:
+            return target.group_id or target.id
+        red = session.get(EventRedirect, red.new_id)
+    return None
+
+
+def get_event(session: Session, event_id: int) -> dict[str, Any] | None:
+    """One real event with the citations of all its mentions (each with some surrounding text, its
+    stance and its date expression) and its first source article. Returns None for an id that is not
+    a real event's (see ``resolve_event_id`` for where it went)."""
+    e = session.get(Event, event_id)
+    if e is None or (e.group_id or e.id) != e.id:
         return None
-    d = _hydrate(session, [e])[0]
+    d = _hydrate(session, [e], groups=True)[0]
     article_ids = {c["article_id"] for c in d["citations"]} | {e.article_id}
     articles = {
         a.id: a for a in session.exec(select(Article).where(Article.id.in_(sorted(article_ids)))).all()
@@ -371,6 +455,11 @@ def get_event(session: Session, event_id: int) -> dict[str, Any] | None:
         }
     src = articles.get(e.article_id)
     d["article"] = _article_summary(src) if src else None
+    # Citations grouped by outlet (the corroboration view): outlet → citations.
+    by_outlet: dict[str, list[dict[str, Any]]] = {}
+    for c in d["citations"]:
+        by_outlet.setdefault(c.get("outlet") or c["source"], []).append(c)
+    d["by_outlet"] = [{"outlet": k, "citations": v} for k, v in by_outlet.items()]
     return d
 
 

@@ -118,33 +118,34 @@ def _pg_vector(col: Any) -> Any:
     return func.to_tsvector(_simple(), func.rk_fold(col))
 
 
-def text_condition(q: str, dialect: str) -> ColumnElement[bool]:
-    """WHERE condition on ``Event`` for the search text ``q`` on the given dialect."""
+def text_condition(q: str, dialect: str, ev: Any = Event) -> ColumnElement[bool]:
+    """WHERE condition on ``ev`` (``Event`` or an alias of it) for the search text ``q`` on the given
+    dialect."""
     if dialect == "sqlite" and (match := fts5_query(q)):
         fts = table("event_fts")
         ids = select(literal_column("rowid")).select_from(fts).where(
             literal_column("event_fts").op("MATCH")(literal(match))
         )
-        return Event.id.in_(ids)
+        return ev.id.in_(ids)
     if dialect == "postgresql" and (terms := tsquery_terms(q)):
         conds = []
         for term in terms:
             tsq = func.to_tsquery(_simple(), literal(term))
             conds.append(
                 or_(
-                    _pg_vector(Event.headline).op("@@")(tsq),
+                    _pg_vector(ev.headline).op("@@")(tsq),
                     exists(
                         select(Citation.id).where(
-                            Citation.event_id == Event.id, _pg_vector(Citation.quote).op("@@")(tsq)
+                            Citation.event_id == ev.id, _pg_vector(Citation.quote).op("@@")(tsq)
                         )
                     ),
                 )
             )
         return and_(*conds)
-    return like_condition(q, dialect)
+    return like_condition(q, dialect, ev)
 
 
-def like_condition(q: str, dialect: str) -> ColumnElement[bool]:
+def like_condition(q: str, dialect: str, ev: Any = Event) -> ColumnElement[bool]:
     """Case-insensitive substring search over headline and quotes (the pre-FTS behaviour)."""
     if dialect == "sqlite":
         # SQLite's lower()/LIKE fold ASCII only; "über" must find "Über".
@@ -159,8 +160,8 @@ def like_condition(q: str, dialect: str) -> ColumnElement[bool]:
 
         needle = q.lower()
     pattern = "%" + escape_like(needle) + "%"
-    in_headline = fold(Event.headline).like(pattern, escape="\\")
+    in_headline = fold(ev.headline).like(pattern, escape="\\")
     in_quote = exists(
-        select(Citation.id).where(Citation.event_id == Event.id, fold(Citation.quote).like(pattern, escape="\\"))
+        select(Citation.id).where(Citation.event_id == ev.id, fold(Citation.quote).like(pattern, escape="\\"))
     )
     return or_(in_headline, in_quote)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Request
+from fastapi.responses import RedirectResponse
 
 from app.store import facets, queries
 from app.store.filters import EventFilter
@@ -57,16 +58,21 @@ def api_events(request: Request, session: SessionDep, flt: FilterDep, paging: Pa
         "facets": [f.to_dict(url) for f in facets.compute_facets(session, flt)],
         "cursor": {"next": page.next_cursor.encode() if page.next_cursor else None,
                    "prev": page.prev_cursor.encode() if page.prev_cursor else None},
-        "next": url(flt, after=page.next_cursor.encode()) if page.next_cursor else None,
-        "prev": url(flt, before=page.prev_cursor.encode()) if page.prev_cursor else None,
+        "next": url(flt, after=page.next_cursor.encode()) if page.next_cursor
+        else url(flt, page=page.next_page) if page.next_page else None,
+        "prev": url(flt, before=page.prev_cursor.encode()) if page.prev_cursor
+        else url(flt, page=page.prev_page) if page.prev_page else None,
         "html": base + filter_url(flt, "/", **this_page, limit=limit),
     }
 
 
 @router.get("/events/{event_id}", summary="Ein Ereignis mit allen Belegen", responses=NOT_FOUND)
-def api_event(event_id: Annotated[int, Path(ge=1)], session: SessionDep) -> dict[str, Any]:
+def api_event(event_id: Annotated[int, Path(ge=1)], session: SessionDep) -> Any:
     event = queries.get_event(session, event_id)
     if event is None:
+        target = queries.resolve_event_id(session, event_id)
+        if target is not None and target != event_id:
+            return RedirectResponse(f"/api/events/{target}", status_code=307)
         raise HTTPException(404, f"Ereignis {event_id} gibt es nicht.")
     return event
 

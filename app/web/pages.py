@@ -10,7 +10,7 @@ function, same parameters); the twin's URL is linked from the page (``<link rel=
 from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 
 from app import labels
 from app.store import facets, queries
@@ -77,9 +77,11 @@ def timeline(request: Request, session: SessionDep, flt: FilterDep, paging: Pagi
                                    before=paging.before.encode() if paging.before else None,
                                    limit=limit_param),
             "prev_url": filter_url(flt, before=page.prev_cursor.encode(), limit=limit_param)
-            if page.prev_cursor else None,
+            if page.prev_cursor else filter_url(flt, page=page.prev_page, limit=limit_param)
+            if page.prev_page else None,
             "next_url": filter_url(flt, after=page.next_cursor.encode(), limit=limit_param)
-            if page.next_cursor else None,
+            if page.next_cursor else filter_url(flt, page=page.next_page, limit=limit_param)
+            if page.next_page else None,
             "first_url": filter_url(flt, limit=limit_param) if page.has_prev else None,
         },
     )
@@ -89,6 +91,10 @@ def timeline(request: Request, session: SessionDep, flt: FilterDep, paging: Pagi
 def event_page(request: Request, event_id: int, session: SessionDep):
     event = queries.get_event(session, event_id)
     if event is None:
+        target = queries.resolve_event_id(session, event_id)
+        if target is not None and target != event_id:
+            # A merged mention or a re-numbered event: its URL keeps working.
+            return RedirectResponse(f"/events/{target}", status_code=307)
         raise HTTPException(404, f"Ereignis {event_id} gibt es nicht.")
     return templates.TemplateResponse(
         request, "event.html", {"nav": "timeline", "e": event, "json_url": f"/api/events/{event_id}"}

@@ -47,6 +47,15 @@ def event_filter(
         Query(description="Datumsbezug von from/to: overlap (Standard; das Datumsintervall überschneidet "
                           "den Zeitraum) oder within (liegt ganz darin)."),
     ] = None,
+    min_sources: Annotated[
+        str | None,
+        Query(description="Nur Ereignisse, die von mindestens so vielen unabhängigen Quellen berichtet werden."),
+    ] = None,
+    sort: Annotated[
+        str | None,
+        Query(description="Reihenfolge: date (chronologisch, Standard) oder sources (meiste Quellen zuerst; "
+                          "Seiten dann mit page=)."),
+    ] = None,
 ) -> EventFilter:
     try:
         return EventFilter.parse(
@@ -58,6 +67,8 @@ def event_filter(
             date_to=date_to,
             q=q,
             dates=dates,
+            min_sources=min_sources,
+            sort=sort,
         )
     except FilterError as exc:
         raise RequestValidationError(exc.errors) from exc
