@@ -71,11 +71,9 @@ def test_landmarks_headings_and_time_elements(live, browser):  # noqa: F811
         assert page.locator("h1").count() == 1, path
         levels = page.evaluate("() => [...document.querySelectorAll('main h1, main h2, main h3, main h4')]"
                                ".map(h => +h.tagName[1])")
-        # from the page's h1 on, no level is skipped (the timeline's filter sidebar precedes its h1;
-        # its undated section goes h2 → h4: index.html, owned by the query side, is checked by axe only)
-        after = levels[levels.index(1):]
-        if not path.startswith("/?") and path != "/":
-            assert all(b - a <= 1 for a, b in zip(after, after[1:], strict=False)), (path, levels)
+        # the h1 comes first and no level is skipped after it
+        assert levels[0] == 1, (path, levels)
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), (path, levels)
         # every normalised event date is a <time datetime>
         bad = page.evaluate("() => [...document.querySelectorAll('.date')].filter(d => !d.classList.contains("
                             "'date--none') && !d.querySelector('time[datetime]')).length")
