@@ -15,8 +15,9 @@ never fused afterwards. Rules (``same_event``):
 - **date**: intervals must overlap, with every dated mention already in the group. Across articles
   both must be precise to a season or finer (a mention dated only "2023" is no evidence of sameness). Undated mentions
   merge only inside one article (within three sentences), or, for continuing states such as a
-  troop deployment, across articles with the same states; dated mentions of a continuing state
-  merge across articles when they lie at most two years apart (the deployment goes on). A visit
+  troop deployment, across articles with the same states and the same sending state; dated
+  mentions of a continuing state merge across articles when they lie at most two years apart (the
+  deployment goes on). A visit
   matches dates with three days' tolerance (visits last days; reports date their first or last).
 - **actors**: when both name persons they must share one; when both name two or more, they must
   share two (a meeting of A and B is not a meeting of A and C). Across articles both must name
@@ -90,6 +91,7 @@ class MentionInfo:
     countries: frozenset[str]
     quote: str = ""
     basis: str = "none"
+    senders: frozenset[str] = frozenset()  # states in the source role (who sends, supplies, visits)
 
 
 def _types_compatible(a: str, b: str) -> bool:
@@ -155,6 +157,8 @@ def same_event(new: MentionInfo, old: MentionInfo, twin_article: int | None = No
     continuing = new.type in _set("continuing_types")
     if continuing and (new.status in ("planned", "speculative")) != (old.status in ("planned", "speculative")):
         return None
+    if continuing and new.senders and old.senders and new.senders != old.senders:
+        return None  # troops of Russia in North Korea are not troops of North Korea in Russia
     shared = new.persons & old.persons
     if new.persons and old.persons and not shared:
         return None
@@ -264,27 +268,32 @@ def choose(new: MentionInfo, candidates: Iterable[MentionInfo],
 
 # --- database side -------------------------------------------------------------------------------
 
-def _persons_and_countries(session: Session, ids: list[int]) -> tuple[dict[int, set[str]], dict[int, set[str]]]:
+def _persons_and_countries(
+        session: Session, ids: list[int]) -> tuple[dict[int, set[str]], dict[int, set[str]], dict[int, set[str]]]:
     persons: dict[int, set[str]] = {i: set() for i in ids}
     countries: dict[int, set[str]] = {i: set() for i in ids}
+    senders: dict[int, set[str]] = {i: set() for i in ids}
     if not ids:
-        return persons, countries
+        return persons, countries, senders
     for eid, name in session.execute(
         select(EventActor.event_id, Actor.name).join(Actor, Actor.id == EventActor.actor_id)
         .where(EventActor.event_id.in_(ids), Actor.kind == "person")
     ):
         persons[eid].add(name)
-    for eid, code in session.execute(
-        select(EventCountry.event_id, EventCountry.country_code).where(EventCountry.event_id.in_(ids))
+    for eid, code, role in session.execute(
+        select(EventCountry.event_id, EventCountry.country_code, EventCountry.role)
+        .where(EventCountry.event_id.in_(ids))
     ):
         countries[eid].add(code)
-    return persons, countries
+        if role == "source":
+            senders[eid].add(code)
+    return persons, countries, senders
 
 
 def load_infos(session: Session, ids: list[int]) -> list[MentionInfo]:
     if not ids:
         return []
-    persons, countries = _persons_and_countries(session, ids)
+    persons, countries, senders = _persons_and_countries(session, ids)
     rows = session.execute(
         select(Event.id, Event.article_id, Event.group_id, Event.type, Event.status, Event.date_first,
                Event.date_last, Event.date_precision, Event.date_value, func.min(Citation.sentence_index),
@@ -296,7 +305,7 @@ def load_infos(session: Session, ids: list[int]) -> list[MentionInfo]:
         MentionInfo(id=r[0], article_id=r[1], group_id=r[2] or r[0], sentence_index=r[9] or 0, type=r[3],
                     status=r[4], first=r[5], last=r[6], precision=r[7], value=r[8],
                     persons=frozenset(persons[r[0]]), countries=frozenset(countries[r[0]]), quote=r[10] or "",
-                    basis=r[11] or "none")
+                    basis=r[11] or "none", senders=frozenset(senders[r[0]]))
         for r in rows
     ]
 
