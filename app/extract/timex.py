@@ -7,7 +7,10 @@ combine them live in ``resources/timex/patterns.toml`` (HeidelTime keeps per-lan
 same way). Both are read and compiled once, at import.
 
 How it works
-  1. Every pattern is searched over the text (or the given ``spans``). A candidate must pass the
+  1. Every pattern is searched over the text (or in each of the given ``spans``; a match never
+     crosses a span end). A literal prefilter derived from the resources at import
+     (``timex_prefilter``) skips the spans, and the stretches of a span, where a pattern cannot
+     match, without changing what the search finds. A candidate must pass the
      pattern's left/right context checks and a few code checks (years versus quantities, "Morgen"
      the noun versus "morgen" the adverb, "im Monat" only after an amount).
   2. Overlaps are resolved by keeping the longest candidate (then the pattern priority), so
@@ -71,6 +74,7 @@ from typing import Any
 
 from app.extract.model import Timex
 from app.extract.timevalue import interval
+from app.extract.timex_prefilter import TokenIndex
 
 __all__ = ["tag", "anchored_date", "resolve_ago", "resolve_holiday", "LEXICON", "PATTERNS"]
 
@@ -159,6 +163,12 @@ def _compile_patterns() -> tuple[Pattern, ...]:
 PATTERNS: tuple[Pattern, ...] = _compile_patterns()
 
 
+# Per pattern (literal group, lead) or None: derived from the compiled patterns, i.e. from the lexicon
+# and pattern resources (see timex_prefilter).
+_INDEX = TokenIndex([p.regex for p in PATTERNS])
+_PF = _INDEX.per_pattern
+
+
 def _cue_regex(table: str) -> str:
     return r"\b" + _alternation(list(LEXICON[table])) + r"\b"
 
@@ -174,7 +184,9 @@ _YEAR_OLD_CONTEXT = re.compile(r"(?:\b(?:[Jj]ahr(?:e|es)?|[Ii]m|seit|Seit|bis|ab
 _HOLIDAY_FULL = re.compile(_alternation(list(LEXICON["holiday"])), re.IGNORECASE)
 _AMOUNT_BEFORE = re.compile(r"(?:[0-9]|Euro|Dollar|Prozent|mal)\S*\s+(?:\S+\s+){0,2}$")
 _SENT_START = re.compile(r"(?:^|[.!?:;\"„“»«]\s*|\n\s*)$")
-_SENT_BREAK = re.compile(r"(?<![0-9])[.!?][\"“”»«']?\s+|\n")
+# Same matches as r"(?<![0-9])[.!?][\"“”»«']?\s+|\n", written to start with a character class (the regex
+# engine then skips to candidate characters instead of trying every position).
+_SENT_BREAK = re.compile(r"[.!?\n](?:(?<=\n)|(?<![0-9][.!?])[\"“”»«']?\s+)")
 
 # --------------------------------------------------------------------------- reference times
 
@@ -938,12 +950,61 @@ def _check(p: Pattern, text: str, m: re.Match[str]) -> bool:
     return True
 
 
-def _candidates(text: str, lo: int, hi: int) -> list[tuple[int, int, int, Pattern, re.Match[str]]]:
+def _todo(regions: list[tuple[int, int]], scans: list[tuple[list[int], list[int]]]) -> list[list[int]]:
+    """Per region, the indices (in PATTERNS order) of the patterns whose literals occur in it; the
+    others cannot match there (see timex_prefilter)."""
+    n = len(regions)
+    todo: list[list[int]] = [[] for _ in range(n)]
+    los = [r[0] for r in regions]
+    his = [r[1] for r in regions]
+    monotone = all(his[i] <= his[i + 1] for i in range(n - 1))
+    for k, pf in enumerate(_PF):
+        if pf is None:
+            for t in todo:
+                t.append(k)
+            continue
+        starts, ends = scans[pf[0]]
+        if not starts:
+            continue
+        if monotone:  # regions sorted by start and by end: walk the occurrences
+            for q, qe in zip(starts, ends, strict=True):
+                j = bisect.bisect_right(his, q)  # first region ending after q
+                while j < n and los[j] < qe:
+                    t = todo[j]
+                    if not t or t[-1] != k:
+                        t.append(k)
+                    j += 1
+        else:
+            for j, (lo, hi) in enumerate(regions):
+                i = bisect.bisect_right(ends, lo)
+                if i < len(starts) and starts[i] < hi:
+                    todo[j].append(k)
+    return todo
+
+
+def _candidates(text: str, lo: int, hi: int, todo: list[int],
+                scans: list[tuple[list[int], list[int]]]) -> list[tuple[int, int, int, Pattern, re.Match[str]]]:
+    """The candidates of the patterns ``todo`` in ``text[lo:hi]``: for each pattern, what repeated
+    ``regex.search(text, pos, hi)`` finds (after a kept match from its end, else from its start + 1).
+    The search starts no earlier than the pattern's prefilter allows: a match contains one of its
+    literals, starting at most ``lead`` characters after the match start."""
     out = []
-    for p in PATTERNS:
+    for k in todo:
+        p = PATTERNS[k]
         rx = p.regex
+        pf = _PF[k]
+        starts, ends = scans[pf[0]] if pf is not None else ((), ())
+        lead = pf[1] if pf is not None else 0
         pos = lo
         while True:
+            if pf is not None:
+                i = bisect.bisect_right(ends, pos)  # first occurrence ending after pos
+                if i == len(starts):
+                    break
+                if starts[i] - lead > pos:
+                    pos = starts[i] - lead
+                if pos >= hi:
+                    break
             m = rx.search(text, pos, hi)
             if m is None:
                 break
@@ -990,10 +1051,12 @@ def tag(text: str, dct: str | None, *, spans: list[tuple[int, int]] | None = Non
     or None). ``spans`` restricts the search to those (start, end) regions; offsets are into ``text``.
     Returns non-overlapping Timex objects sorted by start."""
     regions = [(0, len(text))] if spans is None else sorted((max(0, s), min(len(text), e)) for s, e in spans)
+    regions = [r for r in regions if r[1] > r[0]]
+    scans = _INDEX.scan(text)
     cands = []
-    for lo, hi in regions:
-        if hi > lo:
-            cands.extend(_candidates(text, lo, hi))
+    for (lo, hi), todo in zip(regions, _todo(regions, scans), strict=True):
+        if todo:
+            cands.extend(_candidates(text, lo, hi, todo, scans))
     ctx = _Ctx(text, dct)
     out: list[Timex] = []
     for s, e, p, m in _select(cands):
