@@ -120,7 +120,7 @@ def split_clauses(text: str, offset: int, sentence_index: int,
                     continue
                 prev = toks[i - 1] if i else None
                 if prev is not None and prev.is_word and not prev.is_upper and nxt.low not in openers \
-                        and prev.low.endswith(_ADJ) and nxt.low.endswith(_ADJ) \
+                        and prev.low.endswith(_ADJ) and (nxt.low.endswith(_ADJ) or _adverb_adjective(toks, j, i)) \
                         and any(t.is_upper for t in toks[j + 1:j + 3]):
                     continue  # "dem zurückgezogenen, atomar bewaffneten Land": adjectives of one noun
                 if nxt.low in openers or not nxt.is_upper:
@@ -143,6 +143,17 @@ def split_clauses(text: str, offset: int, sentence_index: int,
         out.append(Clause(words[0].start, words[-1].end, tuple(words), sentence_index, len(out),
                           words[0].low, after_comma))
     return _merge_short(out)
+
+
+_DET = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen"})
+
+
+def _adverb_adjective(toks: list[Token], j: int, comma: int) -> bool:
+    """ "dem zurückgezogenen, atomar bewaffneten Land": after the comma an adverb and an adjective
+    before a noun, and before it a determiner with an adjective (no verb can stand there)."""
+    return j + 2 < len(toks) and toks[j + 1].is_word and not toks[j + 1].is_upper \
+        and toks[j + 1].low.endswith(_ADJ) and toks[j + 2].is_upper \
+        and comma >= 2 and toks[comma - 2].low in _DET
 
 
 def _merge_short(clauses: list[Clause]) -> list[Clause]:

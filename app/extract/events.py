@@ -50,6 +50,7 @@ class Trigger:
     weak: bool
     object_class: str | None = None
     prefix_index: int | None = None  # for compound nouns: where the head starts in the word
+    attributive: bool = False  # a participle used as adjective ("der eingeschlagenen Rakete")
 
 
 def _stem(inf: str) -> str:
@@ -167,6 +168,49 @@ def lexicon() -> Lexicon:
         needs_object_sections=frozenset(needs_object_sections),
         anniversary=frozenset(w.lower() for w in cues["priority"]["anniversary"]),
     )
+
+
+_TALK_PARTNER = frozenset({"mit", "miteinander", "über"})
+_ADJ_ENDINGS = ("en", "e", "er", "es", "em")
+
+
+@cache
+def _participles() -> dict[str, tuple[VerbEntry, ...]]:
+    """Past participles of the trigger verbs (prefix joined): "eingeschlagen", "geliefert"."""
+    lex = lexicon()
+    out: dict[str, list[VerbEntry]] = {}
+    for body_section, body in load_toml("triggers.toml").items():
+        for spec in body.get("verbs", []):
+            low = spec.strip().lower()
+            prefix, _, rest = low.rpartition("+")
+            parts = rest.split("/")
+            inf = parts[0]
+            if len(parts) == 4:
+                parts_ = parts[3].split("|")
+            else:
+                stem = _stem(inf)
+                e = "e" if _NEEDS_E.search(stem) else ""
+                insep = inf.startswith(_INSEPARABLE) or inf.endswith("ieren")
+                parts_ = [stem + e + "t" if insep else "ge" + stem + e + "t"]
+            lemma = _key(spec.split("/")[0].replace("+", ""))
+            entries = [v for v in lex.joined.get(prefix + parts_[0], ()) if v.lemma == lemma
+                       and v.type == body_section]
+            for part in parts_:
+                out.setdefault(prefix + part, []).extend(x for x in entries if x not in out.get(prefix + part, []))
+    return {k: tuple(v) for k, v in out.items() if v}
+
+
+def attributive_entries(word: str) -> tuple[VerbEntry, ...]:
+    """The verbs whose past participle ``word`` inflects as an adjective ("eingeschlagenen",
+    "gelieferte"); none for a form that is also a finite verb ("besuchte", "lieferten")."""
+    if word in lexicon().joined:
+        return ()
+    for end in _ADJ_ENDINGS:
+        if word.endswith(end) and len(word) > len(end) + 4:
+            found = _participles().get(word[: -len(end)])
+            if found:
+                return found
+    return ()
 
 
 @cache
@@ -355,6 +399,14 @@ def find_triggers(tokens: tuple[Token, ...], context: tuple[Token, ...] = (),
                 continue
             end = tokens[pidx].end if pidx is not None else t.end
             out.append(Trigger(r[0], e.type, e.lemma, "verb", t.start, end, i, e.weak, r[1]))
+        if not t.is_upper and i + 1 < len(tokens) and tokens[i + 1].is_upper and not entries:
+            # an attributive participle before its noun: "einer ... eingeschlagenen Rakete"
+            for e in attributive_entries(t.low):
+                r = _resolve(e.type, e.needs, e.object_types, classes, tokens, lex)
+                if r is not None:
+                    out.append(Trigger(r[0], e.type, e.lemma, "noun", t.start, t.end, i, e.weak, r[1],
+                                       attributive=True))
+                    break
         if t.is_upper and not t.low[0].isdigit():
             m = _compound_match(t.low, lex.nouns)
             if m and any(w in lex.anniversary for w in lows[max(0, i - 4):i]):
@@ -370,6 +422,11 @@ def find_triggers(tokens: tuple[Token, ...], context: tuple[Token, ...] = (),
                 if r is not None:
                     out.append(Trigger(r[0], section, lemma, "noun", t.start, t.end, i, weak, r[1], m[1]))
     lowset = set(lows)
+    if "von" in lowset and not lowset & _TALK_PARTNER:
+        # "KCNA sprach in diesem Zusammenhang von Heldentaten": speaking of something is a statement
+        out = [Trigger("statement", "statement", "sprechen von", "verb", tr.start, tr.end, tr.token_index, False)
+               if tr.lemma == "sprechen" and tr.kind == "verb" and "von" in lows[tr.token_index + 1:] else tr
+               for tr in out]
     for words, section, ph, otypes in lex.phrases:
         if words[0] not in lowset:
             continue

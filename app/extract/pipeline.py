@@ -36,6 +36,20 @@ Heuristics for what is an event:
   speaker of a skipped speech clause, the speaker of the previous sentence for reported speech;
 - dates spread between coreferent mentions (``_corefer_dates``); a time inside a "seit <noun> ..."
   phrase does not date the event.
+- an event noun of any kind in a phrase opened by "seit"/"während"/"nach"/"vor"/"bei" that holds its
+  own date and names a state or person is a background event of its own ("seit der Machtübernahme
+  Kims im Jahr 2011"); the clause's attribution does not make it alleged, and a time in a
+  "nach"/"vor" phrase does not date the clause;
+- an attributive participle of a trigger verb ("einer am 2. Januar ... eingeschlagenen Rakete") is
+  never a clause's predicate; with its own date in the phrase it is a (past) nominal event;
+- "zitiert <medium> den Direktor ...": a medium quoting an official is that official's statement;
+- a plural pronoun ("Trainiert wurden sie") stands for the troops/weapons/goods named in the two
+  sentences before, which satisfies a trigger's object need;
+- "unterstützten Russland dabei, ... zurückzuerobern": a verb with "dabei/dazu/darin/daran" spans its
+  zu-complement, and the act in the complement stays an event of its own;
+- a "Wie X mitteilte" statement also names the states of the event it reports; a statement about an
+  event named with a definite article ("Der Kreml bestätigte das Gespräch") does not take the
+  article's second state.
 
 Mentions and time expressions come from the entities and timex helpers; both are optional imports
 (without them there are no mentions or time expressions, and therefore almost no events).
@@ -97,6 +111,7 @@ def _cfg() -> dict:
         "nominal_time": frozenset(c["priority"]["nominal_needs_time"]),
         "context": frozenset(c["anaphora"]["context"]),
         "konj": frozenset(c["tense"]["konjunktiv"]),
+        "background_preps": frozenset(c["priority"]["background_preps"]),
     }
 
 
@@ -109,6 +124,7 @@ class _Cand:
     trigger: Trigger | None
     triggers: list[Trigger]
     nominal: bool = False
+    dated_background: bool = False  # a nominal event with its own date ("seit der Machtübernahme ... 2011")
     skip: bool = False
     inherit_from_prev_clause: bool = False
     topic: bool = False
@@ -161,7 +177,7 @@ def _safe_mentions(doc: Document) -> list[Mention]:
 
 
 _NP_RIGHT = {"von", "der", "des", "dem", "den", "in", "im", "mit", "zu", "zum", "zur", "an", "nach", "zwischen",
-             "und", "aus", "bei", "beim", "die", "das", "ins"}
+             "gegen", "und", "aus", "bei", "beim", "die", "das", "ins"}
 _NP_LEFT = {"der", "des", "dem", "den", "die", "das", "ein", "eine", "eines", "einem", "einen", "einer", "bei",
             "beim", "zu", "zum", "zur", "während", "nach", "vor", "im", "seit", "anlässlich", "auf", "durch",
             "über", "um", "mit", "für", "seines", "seiner", "ihres", "ihrer", "kurz"}
@@ -256,6 +272,8 @@ def extract(doc: Document) -> Extraction:
     pair = _topic_pair(mentions)
     tracker = coref.Tracker.of(doc.text, mentions)
     named = coref.named_in_text(mentions)
+    referent: tuple[Token, ...] = ()  # troops, weapons, goods named last, for "sie" (``_candidates``)
+    referent_sent = -9
 
     for sent in doc.sentences:
         clauses = split_clauses(sent.text, sent.start, sent.index, is_finite_verb)
@@ -265,13 +283,18 @@ def extract(doc: Document) -> Extraction:
         attrs = status.attributions([c.tokens for c in clauses], smentions, prev_attrs)
         sentence_lows = [t.low for c in clauses for t in c.tokens]
         sent_konj = _konjunktiv(sentence_lows, cfg["konj"])
-        cands = _candidates(clauses, smentions, cfg, [t for t in timexes if sent.start <= t.start < sent.end])
+        cands = _candidates(clauses, smentions, cfg, [t for t in timexes if sent.start <= t.start < sent.end],
+                            referent if referent_sent >= sent.index - 2 else ())
+        named_objects = tuple(t for c in clauses for t in _concrete_objects(c.tokens))
+        if named_objects:
+            referent, referent_sent = named_objects, sent.index
         holder_spans = [(a.start, a.end) for a in attrs if a.start >= 0 and not a.verb]
         stimex = [t for t in timexes if sent.start <= t.start < sent.end]
         future_clauses = {c.position for c in clauses if status.is_future(c.tokens)
                           or any(t.low in ("wird", "werden", "werde") for t in c.tokens)}
 
         temporal = _temporal_clause_date(clauses, stimex)
+        reports: list[int] = []
         clause_dates: dict[int, EventDate] = {}
         clause_events: dict[int, ExtractedEvent] = {}
         for cand in cands:
@@ -338,7 +361,8 @@ def extract(doc: Document) -> Extraction:
             if not codes:
                 continue
             if len(codes) == 1 and pair and codes[0] in pair and (cand.type in _PAIR_TYPES or (
-                    cand.trigger is not None and cand.trigger.section == "relation")):
+                    cand.trigger is not None and cand.trigger.section == "relation")) \
+                    and not _comments_on_event(cand, c.tokens):
                 codes += [x for x in pair if x not in codes]  # the article's two states
             etype = cand.type
             if cand.topic and last_event is not None:
@@ -366,13 +390,18 @@ def extract(doc: Document) -> Extraction:
             # a time inside "seit der Invasion ... im Jahr 2022" dates that nominal event only
             excl = [(x.start, x.end) for x in nominals if x.clause.tokens[_tok_index(c, x.start)].low == "seit"
                     or (_tok_index(c, x.start) > 0 and c.tokens[_tok_index(c, x.start) - 1].low == "seit")]
+            # "einer am Montag ... eingeschlagenen Rakete", "nach dem Gipfel im Juni": that time dates the
+            # named event, not the clause
+            excl += [(x.start, x.end) for x in nominals if x.dated_background and (
+                x.trigger.attributive or _np_head(c, x) in ("nach", "vor"))]
             if any(t.low in _SINCE for t in c.tokens):
                 # "das erste Gipfeltreffen seit der Machtübernahme Kims im Jahr 2011": not the event's time
                 excl += [(t.start, t.end) for t in stimex if _after_since(c.tokens, t.start, tpos)]
             tx = dating.own_timex(cand.start, cand.end, tpos, stimex, excl)
             if tx is None and not cand.nominal:
                 tx = _fronted_timex(c, cands, clauses, stimex)
-            past = any(w in _PAST_AUX for w in lows) or any(w in preterite_forms() for w in lows)
+            past = any(w in _PAST_AUX for w in lows) or any(w in preterite_forms() for w in lows) \
+                or (cand.trigger is not None and cand.trigger.attributive)  # "eingeschlagenen": done
             if tx is not None:
                 edate = dating.from_timex(tx, past, doc.dct)
             elif cand.nominal and c.position in clause_dates and clause_dates[c.position].basis != "dct":
@@ -391,6 +420,10 @@ def extract(doc: Document) -> Extraction:
                                        edate is not None and not past and dating.after_dct(edate, doc.dct),
                                        clauses[c.position - 1].tokens if c.position else (),
                                        nominal_plans=cand.nominal or not nominals)
+            if cand.dated_background and st in ("alleged", "speculative"):
+                # the attribution of the clause ("einem UN-Bericht zufolge") is about the clause's claim,
+                # not about the dated event it names; only a hedge inside the phrase counts
+                st, claims = "reported", ()
             if cand.nominal and st == "reported" and etype != "statement":
                 hedge = status.find_phrase(lows, status.cues().alleged)
                 if hedge:
@@ -433,12 +466,25 @@ def extract(doc: Document) -> Extraction:
                 trigger=doc.text[cand.trigger.start:cand.trigger.end] if cand.trigger else None,
             )
             events.append(ev)
+            if cand.report:
+                reports.append(len(events) - 1)
             nouns.append(frozenset(t.type for t in cand.triggers if t.kind == "noun") | {etype})
             if not cand.nominal and not cand.report:
                 last_event = ev
                 if not (c.after_comma and c.lead in _RELATIVES):
                     last_main = ev
                 clause_events[c.position] = ev
+        for ri in reports:
+            # "Wie der Geheimdienst mitteilte, sind sie dort im Einsatz": the statement is about the
+            # event it reports and names that event's states too
+            nxt = next((f for f in events[ri + 1:] if f.sentence_index == sent.index), None)
+            if nxt is not None:
+                r = events[ri]
+                have = {cr.code for cr in r.countries}
+                more = tuple(CountryRef(cr.code, cr.name, "participant") for cr in nxt.countries if cr.code not in have)
+                if more:
+                    crs = r.countries + more
+                    events[ri] = replace(r, countries=crs, headline=headline(r.type, r.status, r.actors, crs, None))
         tracker.end_sentence(sent.start, sent.end)
         prev_attrs = attrs
     heads = frozenset(s.index for s in doc.sentences if s.index > 0 and _is_heading(s.text))
@@ -469,6 +515,17 @@ def _antecedent_state(c: Clause, smentions: list[Mention], text: str) -> str | N
             before = [m for m in states if m.end <= t.start]
             return before[-1].key if before else None
     return None
+
+
+def _comments_on_event(cand: _Cand, toks: tuple[Token, ...]) -> bool:
+    """ "Der Kreml bestätigte das Gespräch": a statement whose object is an event named with a
+    definite article comments on an event already told; it is the speaker's side alone."""
+    tr = cand.trigger
+    if cand.type != "statement" or tr is None or tr.kind != "verb":
+        return False
+    return any(t.kind == "noun" and t.type not in ("statement", "other") and not t.attributive
+               and t.token_index > tr.token_index and toks[t.token_index - 1].low in ("das", "den", "die", "dem")
+               for t in cand.triggers)
 
 
 def _unilateral(cand: _Cand) -> bool:
@@ -646,6 +703,11 @@ def _after_since(toks: tuple[Token, ...], start: int, trigger_pos: int) -> bool:
     return False
 
 
+def _np_head(c: Clause, x: _Cand) -> str:
+    """The first word of a nominal candidate's phrase."""
+    return c.tokens[_tok_index(c, x.start)].low
+
+
 def _tok_index(c: Clause, start: int) -> int:
     return next((i for i, t in enumerate(c.tokens) if t.start >= start), 0)
 
@@ -674,6 +736,7 @@ def _temporal_clause_date(clauses: list[Clause], stimex: list[Timex]) -> EventDa
     return None
 
 
+_CORRELATES = frozenset({"dabei", "dazu", "darin", "daran"})
 _COORD_LEADS = frozenset({"und", "sondern", "aber", "sowie", "doch"})
 
 
@@ -741,15 +804,21 @@ def _singular_verb_next_to(lows: list[str], i: int) -> bool:
     return False
 
 
-def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stimex: list[Timex]) -> list[_Cand]:
-    """One candidate per clause with a trigger, plus nominal events; merges speech clauses."""
+def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stimex: list[Timex],
+                referent: tuple[Token, ...] = ()) -> list[_Cand]:
+    """One candidate per clause with a trigger, plus nominal events; merges speech clauses.
+    ``referent``: the concrete objects (troops, weapons, goods) named in the sentences just before,
+    which a plural pronoun may stand for ("Trainiert wurden sie ...")."""
     lex = lexicon()
     out: list[_Cand] = []
     per_clause: list[_Cand | None] = []
     for c in clauses:
         ctx = clauses[c.position - 1].tokens[-2:] if c.position and c.lead in _RELATIVES else ()
+        if not ctx and referent and _plural_pronoun(c.tokens) and not _concrete_objects(c.tokens):
+            ctx = referent
         tail = tuple(later.tokens[-1].low for later in clauses[c.position + 1:])
-        trs = find_triggers(c.tokens, ctx, tail)
+        found = find_triggers(c.tokens, ctx, tail)
+        trs = [t for t in found if not t.attributive]  # a participle before its noun is never the predicate
         lows = [t.low for t in c.tokens]
         main = main_trigger(trs)
         topic = lows[0] in cfg["topic_words"] and any(
@@ -771,20 +840,34 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
             cand = _Cand(c, c.start, c.end, main.type, main, trs)
         # a reporting act by a medium or an impersonal "hieß es" is not an event
         if main is not None and main.section == "statement" and main.lemma in cfg["reporting"]:
-            if any(w in cfg["media"] or w.startswith("nachrichtenagentur") for w in lows) or "es" in lows:
+            if (any(w in cfg["media"] or w.startswith("nachrichtenagentur") for w in lows) or "es" in lows) \
+                    and not _cites_speaker(c.tokens, main, cfg):
                 per_clause.append(None)
                 continue
         per_clause.append(cand)
         # nominal events inside the clause
         if main is not None:
             done = {main.type}
-            for tr in trs:
-                if tr is main or tr.kind != "noun" or tr.type not in lex.nominal or tr.type in done or tr.weak:
+            for tr in found:
+                if tr is main or tr.kind != "noun":
                     continue
-                a, b = _np_span(c.tokens, tr.token_index)
+                a, b = _attributive_span(c.tokens, tr.token_index) if tr.attributive \
+                    else _np_span(c.tokens, tr.token_index)
                 s, e = c.tokens[a].start, c.tokens[b].end
                 inside = _mentions_in(smentions, s, e)
                 if not inside or (s, e) == (c.start, c.end):
+                    continue
+                dated = any(s <= t.start and t.end <= e and dating.datable(t) for t in stimex)
+                if dated and _background_np(c.tokens, a, tr.token_index, cfg) and tr.type != "statement":
+                    # "seit der Machtübernahme Kims im Jahr 2011", "Während Kims Besuch im letzten Jahr":
+                    # a dated event named as the background of the clause, of any kind
+                    cand.extra.append(_Cand(c, s, e, tr.type, tr, [tr], nominal=True, dated_background=True))
+                    continue
+                if tr.type not in lex.nominal or tr.type in done or tr.weak or (tr.attributive and not dated):
+                    continue
+                if tr.attributive:  # "einer am 2. Januar ... eingeschlagenen Rakete": a dated fact of its own
+                    done.add(tr.type)
+                    cand.extra.append(_Cand(c, s, e, tr.type, tr, [tr], nominal=True, dated_background=True))
                     continue
                 if tr.type in cfg["nominal_actor"] and not any(m.kind == "actor" for m in inside) \
                         and not any(s <= t.start and t.end <= e and dating.datable(t) for t in stimex):
@@ -819,6 +902,13 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
         tr = cand.trigger
         speech = tr is not None and tr.section == "statement" and tr.kind == "verb"
         if not speech:
+            nxt = per_clause[i + 1] if i + 1 < len(per_clause) else None
+            if tr is not None and tr.kind == "verb" and nxt is not None and nxt.type not in ("other", "statement") \
+                    and any(t.low in _CORRELATES for t in cand.clause.tokens) and _is_complement(nxt.clause):
+                # "unterstützten Russland dabei, die Gebiete zurückzuerobern": the support spans its
+                # purpose; the act in the complement stays an event of its own
+                cand.end = nxt.clause.end
+                continue
             if tr is not None and tr.kind == "verb":
                 _absorb(i, cand, per_clause, clauses)  # "vereinbart, engere Beziehungen ... zu knüpfen"
             continue
@@ -857,6 +947,58 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
     return out
 
 
+_DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem",
+                          "einen"})
+
+
+def _attributive_span(toks: tuple[Token, ...], i: int) -> tuple[int, int]:
+    """Token range of a noun phrase around an attributive participle at i: from its determiner
+    ("einer am 2. Januar im ukrainischen Charkiw eingeschlagenen Rakete") to the noun after it."""
+    a = i
+    for k in range(i - 1, max(-1, i - 10), -1):
+        if _finite(toks[k].low) and not toks[k].is_upper:
+            break
+        if toks[k].low in _DETERMINERS:
+            a = k
+            break
+    return a, min(i + 1, len(toks) - 1)
+
+
+def _background_np(toks: tuple[Token, ...], a: int, i: int, cfg: dict) -> bool:
+    """The noun phrase [a, i] opens with a temporal preposition ("seit", "während", "nach", ...)."""
+    return any(t.low in cfg["background_preps"] for t in toks[max(0, a - 1):i])
+
+
+_CONCRETE = frozenset({"troops", "arms", "goods", "tech"})
+_PLURAL_PRONOUNS = frozenset({"sie", "diese", "ihnen"})
+
+
+def _concrete_objects(toks: tuple[Token, ...]) -> tuple[Token, ...]:
+    """The words naming troops, weapons, goods or technology."""
+    return tuple(toks[i] for i, cls in object_classes(toks) if cls in _CONCRETE)
+
+
+def _plural_pronoun(toks: tuple[Token, ...]) -> bool:
+    """A plural "sie"/"diese"/"ihnen" (not "sie sagte")."""
+    lows = [t.low for t in toks]
+    return any(w in _PLURAL_PRONOUNS and not (w == "sie" and _singular_verb_next_to(lows, i))
+               for i, w in enumerate(lows))
+
+
+def _cites_speaker(toks: tuple[Token, ...], tr: Trigger, cfg: dict) -> bool:
+    """ "zitiert KCNA den Direktor ...": a medium quoting an official reports that official's
+    statement; the accusative object after the verb is a person or office, not a medium."""
+    if tr.lemma != "zitieren":
+        return False
+    for k in range(tr.token_index + 1, len(toks) - 1):
+        if toks[k].low in ("den", "einen", "die", "eine"):
+            head = next((t for t in toks[k + 1:k + 4] if t.is_upper), None)
+            if head is not None and head.low not in cfg["media"] and not head.low.startswith("nachrichtenagentur") \
+                    and head.low not in ("bericht", "erklärung", "mitteilung", "meldung", "angaben", "quellen"):
+                return True
+    return False
+
+
 def _is_complement(c: Clause) -> bool:
     """A dass/ob clause or a zu-infinitive ("..., engere Beziehungen zu knüpfen")."""
     lows = [t.low for t in c.tokens]
@@ -874,18 +1016,19 @@ def _is_complement(c: Clause) -> bool:
 
 _ARTICLES = frozenset({"der", "die", "das", "den", "dem"})
 _ZU_SEPARABLE = re.compile(r"(?:ab|an|auf|aus|bei|ein|fest|fort|her|hin|mit|nach|vor|weg|zurück|zusammen|"
-                           r"wieder|herbei|voran|weiter|bekannt|frei|statt|teil)zu[a-zäöüß]{3,}en$")
+                           r"wieder|herbei|voran|weiter|bekannt|frei|statt|teil)zu[a-zäöüß]{3,}(?:e|er|el)n$")
 
 
 def _zu_infinitive(lows: list[str]) -> bool:
     """The words end in a zu-infinitive: "zu liefern", "entwickeln zu wollen", "anzuerkennen"."""
-    return bool(lows) and lows[-1].endswith("en") and ("zu" in lows[-3:] or bool(_ZU_SEPARABLE.match(lows[-1])))
+    return bool(lows) and lows[-1].endswith(("en", "ern", "eln")) and (
+        "zu" in lows[-3:] or bool(_ZU_SEPARABLE.match(lows[-1])))
 
 
 def _zu_word(lows: list[str], k: int) -> bool:
     """Word k is a zu-infinitive ("anzuerkennen") or the verb after "zu" ("zu liefern")."""
     w = lows[k]
-    return w.endswith("en") and (bool(_ZU_SEPARABLE.match(w)) or k > 0 and lows[k - 1] == "zu")
+    return w.endswith(("en", "ern", "eln")) and (bool(_ZU_SEPARABLE.match(w)) or k > 0 and lows[k - 1] == "zu")
 
 
 def _absorb(i: int, cand: _Cand, per_clause: list[_Cand | None], clauses: list[Clause]) -> None:
