@@ -63,6 +63,7 @@ _RESOURCE = Path(__file__).resolve().parents[1] / "extract" / "resources" / "mer
 _PREC_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 4, "year": 5,
               "decade": 6, "century": 7}
 STATUS_ORDER = ("reported", "alleged", "planned", "speculative", "denied")
+GROUP_SAMPLE = 24  # members of a candidate group compared with a new mention (besides its first)
 
 
 @cache
@@ -344,8 +345,15 @@ def assign_groups(session: Session, new_ids: list[int], twin_article: int | None
         eid: cross_article_candidates(session, infos[eid]) + twin_ids for eid in new_ids}
     first = sorted({c for ids in cand_ids.values() for c in ids})
     groups = sorted({m.group_id for m in load_infos(session, first)}) if first else []
-    # Every member of a candidate group takes part, so a new mention is checked against the whole group.
-    members = list(session.scalars(select(Event.id).where(Event.group_id.in_(groups)))) if groups else []
+    # Members of a candidate group take part, so a new mention is checked against the group, not one
+    # member: the first mention and the most recent ones (a cap keeps big groups cheap).
+    members: list[int] = []
+    if groups:
+        ranked = select(Event.id.label("id"), func.row_number().over(
+            partition_by=Event.group_id, order_by=Event.id.desc()).label("rn")).where(
+            Event.group_id.in_(groups)).subquery()
+        members = list(session.scalars(select(ranked.c.id).where(ranked.c.rn <= GROUP_SAMPLE)))
+        members += groups
     others = {m.id: m for m in load_infos(session, sorted(set(first) | set(members)))}
     group_of = {m.id: m.group_id for m in others.values()}
     for eid, ids in cand_ids.items():
