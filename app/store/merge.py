@@ -63,7 +63,7 @@ _RESOURCE = Path(__file__).resolve().parents[1] / "extract" / "resources" / "mer
 _PREC_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 4, "year": 5,
               "decade": 6, "century": 7}
 STATUS_ORDER = ("reported", "alleged", "planned", "speculative", "denied")
-GROUP_SAMPLE = 24  # members of a candidate group compared with a new mention (besides its first)
+GROUP_SAMPLE = 12  # members of a candidate group compared with a new mention (besides its first)
 
 
 @cache
@@ -237,34 +237,45 @@ def _score(new: MentionInfo, old: MentionInfo) -> tuple:
     )
 
 
+def _fits_group(new: MentionInfo, members: list[MentionInfo]) -> bool:
+    """The new mention agrees with every known member of the group, not just one (no drifting chains)."""
+    if new.first is not None and new.type not in _set("continuing_types") and any(
+            o.first is not None and not _dates_overlap(new, o, _slack(new, o)) for o in members):
+        return False
+    if len(new.persons) >= 2 and any(len(o.persons) >= 2 and len(o.persons & new.persons) < 2 for o in members):
+        return False  # the whole group, not just one member, must be the same encounter
+    if new.persons and any(o.persons and not (o.persons & new.persons) and o.type == new.type
+                           and o.type not in _set("encounter_types") for o in members):
+        return False  # a statement group keeps one speaker
+    return True
+
+
 def choose(new: MentionInfo, candidates: Iterable[MentionInfo],
            twin_article: int | None = None) -> tuple[MentionInfo, str] | None:
-    """The best compatible candidate; a group is only joined when the new mention's date fits every
-    dated member of it that is known here (no drifting chains)."""
+    """The best compatible candidate whose whole group (as far as it is known here) fits."""
     candidates = list(candidates)
-    by_group: dict[int, list[MentionInfo]] = {}
-    for c in candidates:
-        by_group.setdefault(c.group_id, []).append(c)
-    best: tuple[tuple, MentionInfo, str] | None = None
+    scored = []
     for old in candidates:
         if old.id == new.id:
             continue
-        members = by_group[old.group_id]
-        if new.first is not None and new.type not in _set("continuing_types") and any(
-                o.first is not None and not _dates_overlap(new, o, _slack(new, o)) for o in members):
-            continue
-        if len(new.persons) >= 2 and any(len(o.persons) >= 2 and len(o.persons & new.persons) < 2 for o in members):
-            continue  # the whole group, not just one member, must be the same encounter
-        if new.persons and any(o.persons and not (o.persons & new.persons) and o.type == new.type
-                               and o.type not in _set("encounter_types") for o in members):
-            continue  # a statement group keeps one speaker
         reason = same_event(new, old, twin_article)
-        if reason is None:
-            continue
-        key = (0 if old.article_id == twin_article and old.article_id is not None else 1, *_score(new, old))
-        if best is None or key < best[0]:
-            best = (key, old, reason)
-    return (best[1], best[2]) if best else None
+        if reason is not None:
+            twin_first = 0 if old.article_id == twin_article and old.article_id is not None else 1
+            scored.append(((twin_first, *_score(new, old)), old, reason))
+    if not scored:
+        return None
+    scored.sort(key=lambda x: x[0])
+    by_group: dict[int, list[MentionInfo]] = {}
+    for c in candidates:
+        by_group.setdefault(c.group_id, []).append(c)
+    checked: dict[int, bool] = {}
+    for _, old, reason in scored:
+        gid = old.group_id
+        if gid not in checked:
+            checked[gid] = _fits_group(new, by_group[gid])
+        if checked[gid]:
+            return old, reason
+    return None
 
 
 # --- database side -------------------------------------------------------------------------------
@@ -311,7 +322,7 @@ def load_infos(session: Session, ids: list[int]) -> list[MentionInfo]:
     ]
 
 
-def cross_article_candidates(session: Session, new: MentionInfo, limit: int = 60) -> list[int]:
+def cross_article_candidates(session: Session, new: MentionInfo, limit: int = 30) -> list[int]:
     """Ids of other articles' mentions that could be the same event, found through indexes."""
     if new.type not in _set("cross_article_types"):
         return []
