@@ -192,7 +192,7 @@ def test_merge_quality_on_seed_and_dev_gold(engine, shared_dir):
         res = merge_scores(s, gold, groups)
     # Floors at what the rules reach now (see the closing note of issue 7); they must not drop.
     assert res["precision"] >= 0.74, res
-    assert res["recall"] >= 0.37, res
+    assert res["recall"] >= 0.41, res
 
 
 def test_group_status_is_derived_not_overwritten(engine):

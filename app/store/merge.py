@@ -20,8 +20,9 @@ never fused afterwards. Rules (``same_event``):
   deployment goes on). A visit
   matches dates with three days' tolerance (visits last days; reports date their first or last).
 - **actors**: when both name persons they must share one; when both name two or more, they must
-  share two (a meeting of A and B is not a meeting of A and C). Across articles both must name
-  persons, except for continuing states and attacks (same states, same day).
+  share two (a meeting of A and B is not a meeting of A and C; precision first, even where a
+  visit of A held both). Across articles both must name persons, except for continuing states and
+  attacks (same states, same day).
 - **countries**: they must share at least one state; across articles the smaller set must lie in
   the larger.
 - **status**: an announced or expected encounter merges with its realisation only when both are
@@ -54,7 +55,7 @@ from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import and_, bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.store.models import Actor, Article, Citation, Event, EventActor, EventCountry
@@ -328,14 +329,20 @@ def cross_article_candidates(session: Session, new: MentionInfo, limit: int = 30
         return []
     types = sorted(_set("encounter_types")) if new.type in _set("encounter_types") else [new.type]
     q = select(Event.id).where(Event.type.in_(types), Event.article_id != new.article_id)
-    if new.type in _set("continuing_types") and new.first is None:
+    if new.type in _set("continuing_types"):
+        # A continuing state: the same states, undated or within two years (see same_event).
         q = q.where(Event.id.in_(
             select(EventCountry.event_id).where(EventCountry.country_code.in_(sorted(new.countries)))
         ))
+        if new.first is not None and new.last is not None:
+            q = q.where(or_(Event.date_first.is_(None), and_(
+                Event.date_first <= new.last + timedelta(days=730),
+                Event.date_last >= new.first - timedelta(days=730))))
     elif new.first is not None and new.last is not None:
         # Bounded by the index on (type, date_first, date_last): no candidate starts more than a
-        # year before this mention's interval.
-        q = q.where(Event.date_first <= new.last, Event.date_last >= new.first,
+        # year before this mention's interval; a few days' slack for visits (see _slack).
+        slack = timedelta(days=3)
+        q = q.where(Event.date_first <= new.last + slack, Event.date_last >= new.first - slack,
                     Event.date_first >= new.first - timedelta(days=366))
         if new.persons:
             q = q.where(Event.id.in_(
