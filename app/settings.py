@@ -20,6 +20,14 @@ class Settings(BaseSettings):
     #: Events per page on the timeline and in /api/events, and the most a client may ask for.
     page_size: int = 100
     max_page_size: int = 1000
+    #: Counts (list totals, facet counts) cached per process and data version (0 disables).
+    count_cache_size: int = 2048
+    #: Time budget for computing the facets of one request (SQLite only; 0 = no limit). Facets not
+    #: finished in time are shown as "zu aufwendig" and computed in the background for the next
+    #: request (Datasette's facet_time_limit_ms).
+    facet_time_limit_ms: int = 30
+    #: Compute facets cut by the time limit in a background thread into the count cache.
+    facet_background: bool = True
     #: Echo SQL (debugging).
     sql_echo: bool = False
 

@@ -20,10 +20,28 @@ Heuristics:
   The year link replaces any date range; on an active year it removes the range.
 - **actor** shows the ``ACTOR_LIMIT`` most frequent actors plus every active one; an actor is
   counted once per event whatever its roles.
+
+Speed (issue 6, target p95 ≤ 50 ms on 100,000 events in SQLite):
+
+- Real events are selected by the indexed ``event.is_head`` (migration 0004), and scalar facets are
+  index-only scans of ``ix_event_head_facets``.
+- Raw counts are cached per process and data version (``queries.data_version``): a count is only
+  reused while no event, link or citation changed since. Labels, active flags and links are built
+  per request from the cached counts, so the cache holds numbers only.
+- **Time limit** (Datasette's ``facet_time_limit_ms``): on SQLite the facets of one request share a
+  budget (setting ``facet_time_limit_ms``), enforced by a progress handler that interrupts the running
+  query. A facet that did not finish is returned without values and ``complete = False`` ("zu
+  aufwendig – Filter eingrenzen"), never with partial counts, and is computed in a background thread
+  into the cache, so a reload shows it. Counts that are shown are always exact.
+
 """
 
 from __future__ import annotations
 
+import logging
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,13 +49,17 @@ from sqlalchemy import Integer, cast, extract, func, union_all
 from sqlmodel import Session, select
 
 from app import labels
+from app.settings import get_settings
 from app.store.filters import EventFilter
 from app.store.models import Actor, Country, Event, EventActor, EventCountry
-from app.store.queries import prepare
+from app.store.queries import TimeUp, cache_get, cache_put, count_key, data_version, filter_choices, prepare, time_limit
 
 ACTOR_LIMIT = 15
 FACET_NAMES = ("country", "actor", "type", "status", "year")
 FACET_TITLES = {"country": "Land", "actor": "Akteur", "type": "Ereignistyp", "status": "Status", "year": "Jahr"}
+
+#: Shown instead of the values of a facet cut by the time limit.
+INCOMPLETE_NOTE = "zu aufwendig – Filter eingrenzen"
 
 
 @dataclass
@@ -55,12 +77,16 @@ class Facet:
     name: str
     title: str
     values: list[FacetValue] = field(default_factory=list)
+    #: False when the time limit cut this facet: it has no values then (never partial counts).
+    complete: bool = True
 
     def to_dict(self, url: Any = None) -> dict[str, Any]:
         """JSON form; ``url(EventFilter) -> str`` renders each value's toggle link."""
         return {
             "name": self.name,
             "title": self.title,
+            "complete": self.complete,
+            "note": None if self.complete else INCOMPLETE_NOTE,
             "values": [
                 {"value": v.value, "label": v.label, "count": v.count, "active": v.active}
                 | ({"toggle": url(v.target)} if url else {})
@@ -75,89 +101,46 @@ def _ids(flt: EventFilter, dialect: str) -> Any | None:
     return select(Event.id).where(*conds) if conds else None
 
 
-def compute_facets(session: Session, flt: EventFilter) -> list[Facet]:
-    """All five facets for ``flt`` (each counted over the other filters), in display order."""
-    dialect = prepare(session)
-    return [
-        _country(session, flt, dialect),
-        _actor(session, flt, dialect),
-        _column(session, flt, dialect, "type"),
-        _column(session, flt, dialect, "status"),
-        _year(session, flt, dialect),
-    ]
+# ---------------------------------------------------------------------------- counting
+# Each counter returns raw counts for a filter; what it depends on is its cache key (``_plan``).
 
 
-def _country(session: Session, flt: EventFilter, dialect: str) -> Facet:
-    others = flt.without("country")
+def _country_counts(session: Session, others: EventFilter, dialect: str) -> dict[str, int]:
     ids = _ids(others, dialect)
     stmt = select(EventCountry.country_code, func.count())
     if ids is not None:
         stmt = stmt.where(EventCountry.event_id.in_(ids))
-    counts = dict(session.exec(stmt.group_by(EventCountry.country_code)).all())
-    for code in flt.country:
-        counts.setdefault(code, 0)
-    names = dict(session.exec(select(Country.code, Country.name).where(Country.code.in_(list(counts)))).all())
-    values = [
-        FacetValue(code, names.get(code, code), int(n), code in flt.country,
-                   flt.toggled("country", code, code if code in flt.country else None))
-        for code, n in counts.items()
-    ]
-    values.sort(key=lambda v: (not v.active, -v.count, v.label))
-    return Facet("country", FACET_TITLES["country"], values)
+    return {c: int(n) for c, n in session.exec(stmt.group_by(EventCountry.country_code)).all()}
 
 
-def _actor(session: Session, flt: EventFilter, dialect: str) -> Facet:
-    others = flt.without("actor")
+def _actor_counts(session: Session, others: EventFilter, dialect: str, active: tuple[int, ...]) -> dict[int, int]:
+    """The ``ACTOR_LIMIT`` most frequent actors plus the active ones (``active``), in that order."""
     ids = _ids(others, dialect)
     n_events = func.count(func.distinct(EventActor.event_id))
     stmt = select(EventActor.actor_id, n_events)
     if ids is not None:
         stmt = stmt.where(EventActor.event_id.in_(ids))
-    top = dict(session.exec(stmt.group_by(EventActor.actor_id).order_by(n_events.desc(), EventActor.actor_id)
-                            .limit(ACTOR_LIMIT)).all())
-    # Active actors: given as id or (case-insensitively) as name.
-    active_ids = {int(a): a for a in flt.actor if a.isdigit()}
-    typed = {a.lower(): a for a in flt.actor if not a.isdigit()}
-    if typed:
-        for aid, name in session.exec(select(Actor.id, Actor.name).where(func.lower(Actor.name).in_(list(typed)))):
-            active_ids[aid] = typed[name.lower()]
-    missing = [a for a in active_ids if a not in top]
+    top = {int(a): int(n) for a, n in session.exec(
+        stmt.group_by(EventActor.actor_id).order_by(n_events.desc(), EventActor.actor_id).limit(ACTOR_LIMIT)
+    ).all()}
+    missing = [a for a in active if a not in top]
     if missing:
         stmt = select(EventActor.actor_id, n_events).where(EventActor.actor_id.in_(missing))
         if ids is not None:
             stmt = stmt.where(EventActor.event_id.in_(ids))
-        top.update(dict(session.exec(stmt.group_by(EventActor.actor_id)).all()))
-        for a in missing:
-            top.setdefault(a, 0)
-    names = dict(session.exec(select(Actor.id, Actor.name).where(Actor.id.in_(list(top) or [-1]))).all())
-    values = [
-        FacetValue(str(aid), names.get(aid, str(aid)), int(n), aid in active_ids,
-                   flt.toggled("actor", str(aid), active_ids.get(aid)))
-        for aid, n in top.items()
-    ]
-    values.sort(key=lambda v: (not v.active, -v.count, v.label))
-    return Facet("actor", FACET_TITLES["actor"], values)
+        top.update({int(a): int(n) for a, n in session.exec(stmt.group_by(EventActor.actor_id)).all()})
+    return top
 
 
-def _column(session: Session, flt: EventFilter, dialect: str, name: str) -> Facet:
+def _column_counts(session: Session, others: EventFilter, dialect: str, name: str) -> dict[str, int]:
     # Status is the real event's derived status (app/store/merge.py), as the status filter reads it.
     col = func.coalesce(Event.group_status, Event.status) if name == "status" else getattr(Event, name)
-    conds = flt.without(name).conditions(dialect)
-    counts = dict(session.exec(select(col, func.count()).where(*conds).group_by(col)).all())
-    chosen: tuple[str, ...] = getattr(flt, name)
-    for v in chosen:
-        counts.setdefault(v, 0)
-    label = labels.type_label if name == "type" else labels.status_label
-    values = [
-        FacetValue(v, label(v), int(n), v in chosen, flt.toggled(name, v, v if v in chosen else None))
-        for v, n in counts.items()
-    ]
-    values.sort(key=lambda v: (not v.active, -v.count, v.label))
-    return Facet(name, FACET_TITLES[name], values)
+    conds = others.conditions(dialect)
+    return {v: int(n) for v, n in session.exec(select(col, func.count()).where(*conds).group_by(col)).all()}
 
 
-def _year(session: Session, flt: EventFilter, dialect: str) -> Facet:
-    conds = flt.without("range").conditions(dialect)
+def _year_counts(session: Session, others: EventFilter, dialect: str, mode: str) -> dict[int, int]:
+    conds = others.conditions(dialect)
     if dialect == "sqlite":  # dates are ISO text there; substr is much cheaper than strftime
         y_first: Any = func.substr(Event.date_first, 1, 4)
         y_last: Any = func.substr(Event.date_last, 1, 4)
@@ -165,7 +148,7 @@ def _year(session: Session, flt: EventFilter, dialect: str) -> Facet:
         y_first = cast(extract("year", Event.date_first), Integer)
         y_last = cast(extract("year", Event.date_last), Integer)
     dated = Event.date_first.is_not(None)
-    if flt.dates == "within":
+    if mode == "within":
         parts = [select(y_first.label("y")).where(*conds, dated, y_first == y_last)]
     else:
         parts = [
@@ -173,29 +156,207 @@ def _year(session: Session, flt: EventFilter, dialect: str) -> Facet:
             select(y_last.label("y")).where(*conds, dated, y_last != y_first),
         ]
     u = union_all(*parts).subquery()
-    counts = {int(y): int(n) for y, n in session.exec(select(u.c.y, func.count()).group_by(u.c.y)) if y is not None}
-    active_year: int | None = None
-    if flt.date_from and flt.date_from == flt.date_to and len(flt.date_from) == 4:
-        active_year = int(flt.date_from)
-        counts.setdefault(active_year, 0)
-    values = [
-        FacetValue(str(y), str(y), n, y == active_year,
-                   flt.without("range") if y == active_year else flt.with_year(y))
-        for y, n in counts.items()
-    ]
-    values.sort(key=lambda v: v.value)
-    return Facet("year", FACET_TITLES["year"], values)
+    return {int(y): int(n) for y, n in session.exec(select(u.c.y, func.count()).group_by(u.c.y)) if y is not None}
+
+
+def _active_actor_ids(session: Session, flt: EventFilter) -> dict[int, str]:
+    """Active actors: given as id or (case-insensitively) as name; id → the value in the URL."""
+    active_ids = {int(a): a for a in flt.actor if a.isdigit()}
+    typed = {a.lower(): a for a in flt.actor if not a.isdigit()}
+    if typed:
+        for aid, name in session.exec(select(Actor.id, Actor.name).where(func.lower(Actor.name).in_(list(typed)))):
+            active_ids[aid] = typed[name.lower()]
+    return active_ids
+
+
+def _plan(name: str, flt: EventFilter, active_actors: dict[int, str]) -> tuple[tuple[Any, ...], Any]:
+    """(cache key, counter taking (session, dialect)) of one facet's raw counts."""
+    if name == "country":
+        others = flt.without("country")
+        return ("country", count_key(others)), lambda s, d: _country_counts(s, others, d)
+    if name == "actor":
+        others = flt.without("actor")
+        active = tuple(sorted(active_actors))
+        return ("actor", count_key(others), active), lambda s, d: _actor_counts(s, others, d, active)
+    if name in ("type", "status"):
+        others = flt.without(name)
+        return (name, count_key(others)), lambda s, d: _column_counts(s, others, d, name)
+    others = flt.without("range")
+    mode = flt.dates
+    return ("year", count_key(others), mode), lambda s, d: _year_counts(s, others, d, mode)
+
+
+# ---------------------------------------------------------------------------- background
+
+_POOL: ThreadPoolExecutor | None = None
+_PENDING: set[tuple[Any, ...]] = set()
+_PENDING_LOCK = threading.Lock()
+log = logging.getLogger(__name__)
+
+
+def _compute_later(engine: Any, version: tuple[Any, ...] | None, key: tuple[Any, ...], counter: Any) -> None:
+    """Compute one facet's counts in a background thread into the cache (once per key and version)."""
+    global _POOL
+    if version is None or not get_settings().facet_background:
+        return
+    with _PENDING_LOCK:
+        if (version, key) in _PENDING:
+            return
+        _PENDING.add((version, key))
+        if _POOL is None:
+            _POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="facets")
+
+    def run() -> None:
+        try:
+            with Session(engine) as s:
+                dialect = prepare(s)
+                if data_version(s) != version:
+                    return
+                counts = counter(s, dialect)
+                if data_version(s) == version:
+                    cache_put(version, key, counts)
+        except Exception:  # noqa: BLE001 - a background pre-computation must never break anything
+            log.exception("facet pre-computation failed: %s", key)
+        finally:
+            with _PENDING_LOCK:
+                _PENDING.discard((version, key))
+
+    _POOL.submit(run)
+
+
+# ---------------------------------------------------------------------------- facets
+
+
+def compute_facets(session: Session, flt: EventFilter) -> list[Facet]:
+    """All five facets for ``flt`` (each counted over the other filters), in display order.
+
+    Counts come from the cache when the data has not changed; otherwise they are counted within the
+    request's time budget (see the module docstring), and a facet that does not fit is returned
+    incomplete and counted in the background."""
+    dialect = prepare(session)
+    settings = get_settings()
+    version = data_version(session)
+    limit_ms = settings.facet_time_limit_ms
+    deadline = time.perf_counter() + limit_ms / 1000 if limit_ms > 0 and dialect == "sqlite" else None
+    active_actors = _active_actor_ids(session, flt)
+    out: list[Facet] = []
+    for name in FACET_NAMES:
+        key, counter = _plan(name, flt, active_actors)
+        counts = cache_get(version, key)
+        if counts is None:
+            try:
+                if deadline is not None and time.perf_counter() >= deadline:
+                    raise TimeUp
+                with time_limit(session, deadline):
+                    counts = counter(session, dialect)
+                cache_put(version, key, counts)
+            except TimeUp:
+                _compute_later(session.get_bind(), version, key, counter)
+                out.append(Facet(name, FACET_TITLES[name], [], complete=False))
+                continue
+        out.append(_build(session, flt, name, counts, active_actors))
+    return out
+
+
+def _build(session: Session, flt: EventFilter, name: str, counts: dict[Any, int],
+           active_actors: dict[int, str]) -> Facet:
+    counts = dict(counts)  # the cached dict stays as it is
+    if name == "country":
+        for code in flt.country:
+            counts.setdefault(code, 0)
+        names = dict(session.exec(select(Country.code, Country.name).where(Country.code.in_(list(counts)))).all())
+        values = [
+            FacetValue(code, names.get(code, code), int(n), code in flt.country,
+                       flt.toggled("country", code, code if code in flt.country else None))
+            for code, n in counts.items()
+        ]
+    elif name == "actor":
+        for a in active_actors:
+            counts.setdefault(a, 0)
+        names = dict(session.exec(select(Actor.id, Actor.name).where(Actor.id.in_(list(counts) or [-1]))).all())
+        values = [
+            FacetValue(str(aid), names.get(aid, str(aid)), int(n), aid in active_actors,
+                       flt.toggled("actor", str(aid), active_actors.get(aid)))
+            for aid, n in counts.items()
+        ]
+    elif name in ("type", "status"):
+        chosen: tuple[str, ...] = getattr(flt, name)
+        for v in chosen:
+            counts.setdefault(v, 0)
+        label = labels.type_label if name == "type" else labels.status_label
+        values = [
+            FacetValue(v, label(v), int(n), v in chosen, flt.toggled(name, v, v if v in chosen else None))
+            for v, n in counts.items()
+        ]
+    else:
+        active_year: int | None = None
+        if flt.date_from and flt.date_from == flt.date_to and len(flt.date_from) == 4:
+            active_year = int(flt.date_from)
+            counts.setdefault(active_year, 0)
+        values = [
+            FacetValue(str(y), str(y), n, y == active_year,
+                       flt.without("range") if y == active_year else flt.with_year(y))
+            for y, n in counts.items()
+        ]
+        values.sort(key=lambda v: v.value)
+        return Facet("year", FACET_TITLES["year"], values)
+    values.sort(key=lambda v: (not v.active, -v.count, v.label))
+    return Facet(name, FACET_TITLES[name], values)
+
+
+def _country(session: Session, flt: EventFilter, dialect: str) -> Facet:
+    """The country facet alone, uncached (profiling, tests)."""
+    return _build(session, flt, "country", _country_counts(session, flt.without("country"), dialect), {})
+
+
+def _actor(session: Session, flt: EventFilter, dialect: str) -> Facet:
+    """The actor facet alone, uncached (profiling, tests)."""
+    active = _active_actor_ids(session, flt)
+    counts = _actor_counts(session, flt.without("actor"), dialect, tuple(sorted(active)))
+    return _build(session, flt, "actor", counts, active)
+
+
+def _column(session: Session, flt: EventFilter, dialect: str, name: str) -> Facet:
+    """The type or status facet alone, uncached (profiling, tests)."""
+    return _build(session, flt, name, _column_counts(session, flt.without(name), dialect, name), {})
+
+
+def _year(session: Session, flt: EventFilter, dialect: str) -> Facet:
+    """The year facet alone, uncached (profiling, tests)."""
+    return _build(session, flt, "year", _year_counts(session, flt.without("range"), dialect, flt.dates), {})
+
+
+def incomplete(facet_list: list[Facet]) -> list[str]:
+    """Names of the facets the time limit cut."""
+    return [f.name for f in facet_list if not f.complete]
 
 
 def form_choices(session: Session, facet_list: list[Facet]) -> dict[str, Any]:
     """What the filter form offers, from the facets already counted (instead of a second set of
     whole-table aggregates per request, ``queries.filter_choices``): countries and actors with their
-    facet counts, all types and statuses, and the overall date range (two index lookups)."""
+    facet counts, all types and statuses, and the overall date range (cached per data version).
+
+    When the time limit cut the country or actor facet, the form falls back to the whole-table
+    counts of ``queries.filter_choices`` (cached per data version). ``incomplete_facets`` names the
+    cut facets (the facet list says "zu aufwendig" for them)."""
     from app.extract.model import EVENT_TYPES, STATUSES
 
     by_name = {f.name: f for f in facet_list}
-    first = session.exec(select(func.min(Event.date_first))).one()
-    last = session.exec(select(func.max(Event.date_last))).one()
+    cut = incomplete(facet_list)
+    if "country" in cut or "actor" in cut:
+        version = data_version(session)
+        whole = cache_get(version, ("form_choices",))
+        if whole is None:
+            whole = filter_choices(session)
+            cache_put(version, ("form_choices",), whole)
+        return {**whole, "incomplete_facets": cut}
+    version = data_version(session)
+    span = cache_get(version, ("date_span",))
+    if span is None:  # max(date_last) has no index of its own: a scan, so cached per data version
+        span = (session.exec(select(func.min(Event.date_first))).one(),
+                session.exec(select(func.max(Event.date_last))).one())
+        cache_put(version, ("date_span",), span)
+    first, last = span
     return {
         "countries": [{"code": v.value, "name": v.label, "count": v.count} for v in by_name["country"].values],
         "actors": [{"id": int(v.value), "name": v.label, "count": v.count} for v in by_name["actor"].values],
@@ -203,4 +364,5 @@ def form_choices(session: Session, facet_list: list[Facet]) -> dict[str, Any]:
         "statuses": [{"code": s, "label": labels.status_label(s)} for s in STATUSES],
         "date_min": first.isoformat() if first else None,
         "date_max": last.isoformat() if last else None,
+        "incomplete_facets": cut,
     }

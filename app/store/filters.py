@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, exists, func, or_, select, union_all
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -39,7 +39,7 @@ from app import labels
 from app.extract.model import EVENT_TYPES, STATUSES
 from app.extract.timevalue import interval
 from app.store.models import Actor, Event, EventActor, EventCountry
-from app.store.search import SQLITE_FOLD, escape_like, text_condition
+from app.store.search import SQLITE_FOLD, escape_like, matching_ids, text_condition
 
 __all__ = ["DATE_MODES", "EventFilter", "FilterError", "MAX_TEXT", "MAX_VALUES", "SQLITE_FOLD", "escape_like"]
 
@@ -53,10 +53,24 @@ LIST_PARAMS = ("actor", "country", "type", "status")
 
 
 # A real event is the first mention of its merge group (group_id == id; rows stored without a
-# group count as their own group).
-HEAD = or_(Event.group_id.is_(None), Event.group_id == Event.id)
+# group count as their own group). ``is_head`` holds exactly this, kept by triggers (migration 0004),
+# so the condition is read from an index instead of comparing two columns of every row.
+HEAD = Event.is_head == 1
 _MENTION = aliased(Event, name="mention")
-_GROUP = func.coalesce(_MENTION.group_id, _MENTION.id)
+_TEXT = aliased(Event, name="found")
+
+
+def _groups_of(mention_ids: Any, merged_match: ColumnElement[bool]) -> Any:
+    """Group ids (real event ids) of the matching mentions: ``mention_ids`` (a one-column select of
+    all matching rows) plus the groups of the matching merged mentions (``merged_match``, a
+    condition on ``_MENTION``).
+
+    A real event matching on its own is in ``mention_ids`` (the caller's HEAD condition drops merged
+    mentions' own ids there); merged mentions are few and read through the partial index
+    ``ix_event_merged``. Same result as ``coalesce(group_id, id)`` per matching mention, without
+    reading every matching row of the wide event table."""
+    merged = select(_MENTION.group_id).where(_MENTION.is_head == 0, merged_match)
+    return union_all(mention_ids, merged)
 
 
 SORTS = ("date", "sources")
@@ -299,22 +313,28 @@ class EventFilter:
                 who.append(func.lower(Actor.name).in_(names))
             # Uncorrelated IN (evaluated once, read from the (actor_id, event_id) index), not EXISTS
             # per event row: several times faster on 100k events.
-            conds.append(Event.id.in_(
-                select(_GROUP).select_from(EventActor).join(Actor, Actor.id == EventActor.actor_id)
-                .join(_MENTION, _MENTION.id == EventActor.event_id).where(or_(*who))
-            ))
+            found = select(EventActor.event_id)
+            if names:
+                found = found.join(Actor, Actor.id == EventActor.actor_id)
+            found = found.where(or_(*who))
+            conds.append(Event.id.in_(_groups_of(
+                found, exists(found.where(EventActor.event_id == _MENTION.id))
+            )))
         if self.country:
-            conds.append(Event.id.in_(
-                select(_GROUP).select_from(EventCountry).join(_MENTION, _MENTION.id == EventCountry.event_id)
-                .where(EventCountry.country_code.in_(self.country))
-            ))
+            found = select(EventCountry.event_id).where(EventCountry.country_code.in_(self.country))
+            conds.append(Event.id.in_(_groups_of(
+                found, exists(found.where(EventCountry.event_id == _MENTION.id))
+            )))
         if self.type:
             conds.append(Event.type.in_(self.type))
         if self.status:
             conds.append(func.coalesce(Event.group_status, Event.status).in_(self.status))
         conds += self.date_conditions()
         if self.q:
-            conds.append(Event.id.in_(select(_GROUP).where(text_condition(self.q, dialect, _MENTION))))
+            conds.append(Event.id.in_(_groups_of(
+                matching_ids(self.q, dialect, _TEXT),
+                text_condition(self.q, dialect, _MENTION),
+            )))
         if self.min_sources:
             conds.append(Event.source_count >= self.min_sources)
         return conds

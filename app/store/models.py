@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, DateTime, Index, Integer, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -50,6 +50,13 @@ class Event(SQLModel, table=True):
     __table_args__ = (
         Index("ix_event_date_range", "date_first", "date_last"),
         Index("ix_event_sort", "date_first", "id"),
+        # Migration 0004: real events only (is_head = 1), index-only facet counts and timeline order.
+        Index("ix_event_head_facets", "is_head", "type", "date_first", "date_last", "status", "group_status",
+              "source_count"),
+        Index("ix_event_head_sort", "is_head", "date_first", "id", "date_last", "type", "status", "group_status",
+              "source_count"),
+        Index("ix_event_merged", "id", "group_id", sqlite_where=text("is_head = 0"),
+              postgresql_where=text("is_head = 0")),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -74,6 +81,9 @@ class Event(SQLModel, table=True):
     group_status: str | None = Field(default=None, max_length=20)
     source_count: int = Field(default=1, index=True)
     sources: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False, default=list))
+    # 1 for a real event (group_id NULL or == id), 0 for a merged mention. Kept by database triggers
+    # (migration 0004) whatever a writer stores here; read it only in queries.
+    is_head: int = Field(default=1, sa_column=Column(Integer, nullable=False, server_default="1"))
 
 
 class Actor(SQLModel, table=True):

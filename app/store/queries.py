@@ -17,12 +17,17 @@ from __future__ import annotations
 import base64
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, func, literal, or_, tuple_, union_all
+from sqlalchemy import Date, func, literal, or_, text, tuple_, union_all
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
 from app import labels
@@ -133,6 +138,127 @@ def prepare(session: Session) -> str:
         if isinstance(raw, sqlite3.Connection):
             raw.create_function(SQLITE_FOLD, 1, _casefold, deterministic=True)
     return dialect
+
+
+# ---------------------------------------------------------------------------- count cache
+#
+# Why: exact counts over a broad filter (the unfiltered page, a country every event has) cost
+# 50–150 ms on 100,000 events in SQLite however they are indexed, and the same few broad filters are
+# asked for again and again. Counts (list totals, facet counts) are cached per process, keyed by the
+# database, what was counted, and the database's data version: ``rk_data_version`` (migration 0004),
+# a random epoch per database plus a counter that triggers bump on every change of events, their
+# actors, countries and citations. Any load or re-load therefore invalidates every cached count; a
+# database without that table (not migrated to 0004) is never cached. Entries are evicted LRU
+# (``count_cache_size``; 0 disables the cache).
+
+_CACHE: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+_CACHE_LOCK = threading.Lock()
+_HAS_VERSION: dict[str, bool] = {}
+
+
+def data_version(session: Session) -> tuple[Any, ...] | None:
+    """(database, epoch, counter) of the data now visible, or None when counts must not be cached."""
+    if get_settings().count_cache_size <= 0:
+        return None
+    conn = session.connection()
+    url = conn.engine.url.render_as_string(hide_password=True)
+    has = _HAS_VERSION.get(url)
+    if has is None:
+        from sqlalchemy import inspect
+
+        has = _HAS_VERSION[url] = inspect(conn).has_table("rk_data_version") and conn.dialect.name in (
+            "sqlite", "postgresql")
+    if not has:
+        return None
+    row = conn.execute(text("SELECT epoch, n FROM rk_data_version WHERE id = 1")).first()
+    return (url, row[0], row[1]) if row else None
+
+
+def cache_get(version: tuple[Any, ...] | None, key: tuple[Any, ...]) -> Any | None:
+    if version is None:
+        return None
+    with _CACHE_LOCK:
+        hit = _CACHE.get((version, key))
+        if hit is not None:
+            _CACHE.move_to_end((version, key))
+        return hit
+
+
+def cache_put(version: tuple[Any, ...] | None, key: tuple[Any, ...], value: Any) -> None:
+    size = get_settings().count_cache_size
+    if version is None or size <= 0:
+        return
+    with _CACHE_LOCK:
+        _CACHE[(version, key)] = value
+        _CACHE.move_to_end((version, key))
+        while len(_CACHE) > size:
+            _CACHE.popitem(last=False)
+
+
+def cache_clear() -> None:
+    """Forget every cached count (tests; never needed for correctness)."""
+    with _CACHE_LOCK:
+        _CACHE.clear()
+    _HAS_VERSION.clear()
+
+
+def count_key(flt: EventFilter) -> tuple[Any, ...]:
+    """What a count over ``flt`` depends on: every filter field except the sort order."""
+    return (flt.actor, flt.country, flt.type, flt.status, flt.date_from, flt.date_to,
+            flt.dates if (flt.date_from or flt.date_to) else "overlap", flt.q, flt.min_sources)
+
+
+class TimeUp(Exception):
+    """A statement run under ``time_limit`` was interrupted at its deadline."""
+
+
+@contextmanager
+def time_limit(session: Session, deadline: float | None) -> Iterator[None]:
+    """Interrupt the SQLite statements run inside once ``deadline`` (``time.perf_counter``) has
+    passed, raising ``TimeUp``; nothing is limited on other dialects or with ``deadline=None``.
+
+    SQLite's progress handler is called every few thousand VM steps; an interrupted SELECT leaves
+    the connection and its transaction usable."""
+    raw = session.connection().connection.dbapi_connection if deadline is not None else None
+    if not isinstance(raw, sqlite3.Connection):
+        yield
+        return
+    raw.set_progress_handler(lambda: 1 if time.perf_counter() > deadline else 0, 2000)
+    try:
+        yield
+    except OperationalError as exc:
+        if "interrupt" in str(exc.orig).lower():
+            raise TimeUp from exc
+        raise
+    finally:
+        raw.set_progress_handler(None, 0)
+
+
+#: On SQLite a total is first counted directly for this long; only a count that takes longer
+#: (a broad filter on a big database) consults and fills the cache.
+QUICK_COUNT_MS = 4
+
+
+def count_events(session: Session, flt: EventFilter, conds: list[Any] | None = None) -> int:
+    """How many real events match ``flt``: counted directly when that is quick, else from the
+    cache (per data version) or counted and cached."""
+    if conds is None:
+        conds = flt.conditions(prepare(session))
+    stmt = select(func.count()).select_from(Event).where(*conds)
+    if session.connection().dialect.name == "sqlite":
+        try:
+            with time_limit(session, time.perf_counter() + QUICK_COUNT_MS / 1000):
+                return int(session.exec(stmt).one())
+        except TimeUp:
+            pass
+    version = data_version(session)
+    key = ("total", count_key(flt))
+    hit = cache_get(version, key)
+    if hit is not None:
+        return int(hit)
+    n = int(session.exec(stmt).one())
+    cache_put(version, key, n)
+    return n
 
 
 def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
@@ -313,7 +439,10 @@ def list_events(
     dialect = prepare(session)
     conds = flt.conditions(dialect)
 
-    total = int(session.exec(select(func.count()).select_from(Event).where(*conds)).one())
+    total = count_events(session, flt, conds)
+    # Many matches: walk the timeline index and stop after one page (SQLite would otherwise start
+    # from the smallest IN list and sort every match). Few matches: read and sort them.
+    walk = dialect == "sqlite" and total > WALK_MIN_MATCHES
     if flt.sort == "sources":
         offset = (page - 1) * limit
         rows = list(session.exec(
@@ -327,7 +456,7 @@ def list_events(
             next_page=page + 1 if more else None, prev_page=page - 1 if page > 1 else None,
         )
     if before is not None:
-        rows = _seek(session, conds, before, limit + 1, forward=False)
+        rows = _seek(session, conds, before, limit + 1, forward=False, walk=walk)
         more_before = len(rows) > limit
         rows = rows[:limit][::-1]
         offset = _count_before(session, conds, Cursor(rows[0].date_first, rows[0].id)) if rows else 0
@@ -337,7 +466,7 @@ def list_events(
         has_next = bool(rows) and offset + len(rows) < total
     else:
         if after is not None:
-            rows = _seek(session, conds, after, limit + 1, forward=True)
+            rows = _seek(session, conds, after, limit + 1, forward=True, walk=walk)
             offset = _count_before(session, conds, after, inclusive=True)
         elif page > 1:
             offset = (page - 1) * limit
@@ -345,7 +474,7 @@ def list_events(
                 select(Event).where(*conds).order_by(*_order()).offset(offset).limit(limit + 1)
             ).all()
         else:
-            rows = _seek(session, conds, None, limit + 1, forward=True)
+            rows = _seek(session, conds, None, limit + 1, forward=True, walk=walk)
             offset = 0
         has_next = len(rows) > limit
         rows = rows[:limit]
@@ -365,7 +494,12 @@ def list_events(
     )
 
 
-def _seek(session: Session, conds: list[Any], cursor: Cursor | None, n: int, *, forward: bool) -> list[Event]:
+#: From this many matches on, ``_seek`` walks ``ix_event_head_sort`` on SQLite (see ``list_events``).
+WALK_MIN_MATCHES = 2000
+
+
+def _seek(session: Session, conds: list[Any], cursor: Cursor | None, n: int, *, forward: bool,
+          walk: bool = False) -> list[Event]:
     """Up to ``n`` rows strictly after (``forward``) or before ``cursor`` in the timeline order,
     nearest first, in one statement. Dated and undated rows are read by two ``UNION ALL`` branches,
     each with its own ORDER BY/LIMIT, so that each walks an index (``ix_event_sort`` = (date_first,
@@ -389,7 +523,10 @@ def _seek(session: Session, conds: list[Any], cursor: Cursor | None, n: int, *, 
             order = (Event.date_first, Event.id) if forward else (Event.date_first.desc(), Event.id.desc())
         else:
             order = (Event.id,) if forward else (Event.id.desc(),)
-        inner = select(Event.id.label("id")).where(*conds, *extra).order_by(*order).limit(n).subquery()
+        inner_q = select(Event.id.label("id")).where(*conds, *extra).order_by(*order).limit(n)
+        if walk:
+            inner_q = inner_q.with_hint(Event, "INDEXED BY ix_event_head_sort", "sqlite")
+        inner = inner_q.subquery()
         parts.append(select(inner.c.id, literal(group).label("grp")))
     u = union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
     grp = u.c.grp if forward else u.c.grp.desc()

@@ -145,6 +145,17 @@ def text_condition(q: str, dialect: str, ev: Any = Event) -> ColumnElement[bool]
     return like_condition(q, dialect, ev)
 
 
+def matching_ids(q: str, dialect: str, ev: Any = Event) -> Any:
+    """A one-column select of the ids of the rows (``ev``: ``Event`` or an alias) matching ``q``.
+
+    On SQLite with FTS5 this is the FTS rowid list itself, without a lookup in the event table."""
+    if dialect == "sqlite" and (match := fts5_query(q)):
+        return select(literal_column("rowid")).select_from(table("event_fts")).where(
+            literal_column("event_fts").op("MATCH")(literal(match))
+        )
+    return select(ev.id).where(text_condition(q, dialect, ev))
+
+
 def like_condition(q: str, dialect: str, ev: Any = Event) -> ColumnElement[bool]:
     """Case-insensitive substring search over headline and quotes (the pre-FTS behaviour)."""
     if dialect == "sqlite":
