@@ -41,7 +41,7 @@ from sqlmodel import Session
 from app import labels
 from app.extract.model import EVENT_TYPES
 from app.extract.timevalue import interval
-from app.store import entities_q
+from app.store import entities_q, queries
 from app.store.database import get_session
 from app.store.filters import EventFilter
 from app.web.params import FilterDep, SessionDep
@@ -226,7 +226,14 @@ def build_axis(
     """Count the selection (without its date bounds) into the window's months or years."""
     base = flt.without("from").without("to")
     base_items = base.items()
-    rows, undated = entities_q.axis_rows(session, entities_q.filter_conditions(session, base))
+    # The counts change only when data is loaded: cached per selection and data version.
+    version = queries.data_version(session)
+    key = ("axis", tuple(i for i in base_items if i[0] != "sort"))
+    cached = queries.cache_get(version, key)
+    if cached is None:
+        cached = entities_q.axis_rows(session, entities_q.filter_conditions(session, base))
+        queries.cache_put(version, key, cached)
+    rows, undated = cached
 
     fine = [r for r in rows if r.precision in FINE]
     normal = [r for r in rows if r.precision not in ("decade", "century")] or rows

@@ -54,7 +54,7 @@ def timeline(request: Request, session: SessionDep, flt: FilterDep, paging: Pagi
     }
     computed = facets.compute_facets(session, flt)
     facet_list = [
-        {"name": f.name, "title": f.title,
+        {"name": f.name, "title": f.title, "complete": getattr(f, "complete", True),
          "values": [{"value": v.value, "label": v.label, "count": v.count, "active": v.active,
                      "url": filter_url(v.target, limit=limit_param)} for v in f.values]}
         for f in computed
