@@ -259,7 +259,7 @@ def _store(session: Session, doc: Document, ex: Extraction, digest: str, meta: A
     return len(ex.events)
 
 
-def _set_source(session: Session, article: Article, doc: Document, meta: ArticleMeta | None) -> Article | None:
+def _set_source(session: Session, article: Article, doc: Document, meta: ArticleMeta | None) -> sources.Twin | None:
     """Newsroom, near-duplicate sketch and the source group counted once for corroboration.
     Returns the stored near-duplicate of this article, if any."""
     article.source_key = sources.source_key(article.outlet, article.url, doc)

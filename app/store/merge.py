@@ -64,7 +64,7 @@ _RESOURCE = Path(__file__).resolve().parents[1] / "extract" / "resources" / "mer
 _PREC_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 4, "year": 5,
               "decade": 6, "century": 7}
 STATUS_ORDER = ("reported", "alleged", "planned", "speculative", "denied")
-GROUP_SAMPLE = 12  # members of a candidate group compared with a new mention (besides its first)
+GROUP_SAMPLE = 6  # members of a candidate group compared with a new mention (besides its first)
 
 
 @cache
@@ -323,7 +323,7 @@ def load_infos(session: Session, ids: list[int]) -> list[MentionInfo]:
     ]
 
 
-def cross_article_candidates(session: Session, new: MentionInfo, limit: int = 30) -> list[int]:
+def cross_article_candidates(session: Session, new: MentionInfo, limit: int = 12) -> list[int]:
     """Ids of other articles' mentions that could be the same event, found through indexes."""
     if new.type not in _set("cross_article_types"):
         return []

@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlparse
@@ -104,20 +105,28 @@ def kept_text(doc: Document) -> str:
     return " ".join(s.text for s in doc.sentences)
 
 
-def near_duplicate(session: Session, sketch: tuple[int, ...], file_name: str) -> Article | None:
+@dataclass(frozen=True)
+class Twin:
+    """A stored near-duplicate: its id and the source group it counts in."""
+
+    id: int
+    source_group: str | None
+
+
+def near_duplicate(session: Session, sketch: tuple[int, ...], file_name: str) -> Twin | None:
     """The most similar stored article (another file) with estimated Jaccard ≥ MIN_SIMILARITY."""
     b = sketch[:4]
-    rows = session.scalars(
-        select(Article).where(
+    rows = session.execute(
+        select(Article.id, Article.fingerprint, Article.source_group).where(
             Article.file_name != file_name,
             or_(Article.fp_b0 == b[0], Article.fp_b1 == b[1], Article.fp_b2 == b[2], Article.fp_b3 == b[3]),
         ).limit(50)
     ).all()
     best, best_sim = None, MIN_SIMILARITY
-    for a in rows:
-        if not a.fingerprint:
+    for aid, fingerprint, group in rows:
+        if not fingerprint:
             continue
-        sim = similarity(decode(a.fingerprint), sketch)
+        sim = similarity(decode(fingerprint), sketch)
         if sim >= best_sim:
-            best, best_sim = a, sim
+            best, best_sim = Twin(aid, group), sim
     return best
