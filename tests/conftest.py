@@ -8,7 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy.engine import Engine
+
+# Facet counts are asserted exactly: no time budget in tests (a slow CI machine must not cut a
+# facet); tests of the budget itself set it explicitly. Set before any settings object is built.
+os.environ.setdefault("FACET_TIME_LIMIT_MS", "0")
+
+from sqlalchemy.engine import Engine  # noqa: E402
 from sqlmodel import Session
 
 from app.store.database import make_engine

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import glob
-import time
 from datetime import date
 from pathlib import Path
 
@@ -452,19 +450,6 @@ def test_gold_canonical_names_exist(name: str) -> None:
 
 
 SHARED = Path("/work/shared")
-
-
-@pytest.mark.skipif(not SHARED.exists(), reason="shared sample articles not available")
-def test_speed_on_sample_articles() -> None:
-    texts = [Path(f).read_text() for f in sorted(glob.glob(str(SHARED / "seeds/*.txt")))
-             + sorted(glob.glob(str(SHARED / "dev/*.txt")))]
-    find_mentions(texts[0])
-    t = time.perf_counter()
-    for _ in range(5):
-        for x in texts:
-            find_mentions(x)
-    per_article = (time.perf_counter() - t) / (5 * len(texts))
-    assert per_article < 0.005  # generous: ~0.3 ms measured
 
 
 def test_common_words_that_are_surnames() -> None:
