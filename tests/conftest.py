@@ -74,4 +74,4 @@ def client_for():
     app.dependency_overrides.clear()
 
 
-pytest_plugins = ["tests.web_fixtures"]
+pytest_plugins = ["tests.web_fixtures", "tests.live_server"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.live_server import REPO, browser, live, need  # noqa: F401 - pytest fixtures
+from tests.live_server import REPO, need
 
 pytestmark = pytest.mark.browser
 

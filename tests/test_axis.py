@@ -14,7 +14,6 @@ from sqlmodel import Session
 from app.store.filters import EventFilter
 from app.store.models import Event
 from app.web import axis
-from tests.live_server import browser, live  # noqa: F401 - pytest fixtures
 
 SVG = "{http://www.w3.org/2000/svg}"
 
