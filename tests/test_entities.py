@@ -476,3 +476,13 @@ def test_ambassador_destination() -> None:
     text = "Der russische Botschafter in Pjöngjang überreichte eine Note."
     assert actors(text, on=date(2024, 1, 1)) == ["Alexander Mazegora"]
     assert actors("Der russische Botschafter überreichte eine Note.", on=date(2024, 1, 1)) == []
+
+
+def test_short_name_for_headlines() -> None:
+    from app.extract.entities import short_name
+
+    assert short_name("Wladimir Putin") == "Putin"
+    assert short_name("Sergej Lawrow") == "Lawrow"
+    assert short_name("Kim Jong Un") == "Kim Jong Un"  # several Kims: the full name
+    assert not short_name("Choe Son Hui").endswith("Hui") or short_name("Choe Son Hui") == "Choe Son Hui"
+    assert short_name("Erika Mustermann") == "Mustermann"  # unknown person: last word

@@ -185,6 +185,26 @@ def actor_info(name: str) -> ActorRef | None:
     return ActorRef(name=p.name, role="participant", kind=p.kind, aliases=p.aliases[1:], country=p.country)
 
 
+def short_name(name: str) -> str:
+    """How a headline names a person: the surname ("Lawrow", and for Korean and Chinese names the
+    family name: "Choe", "Li"), or the full name when that surname is shared by several listed
+    persons ("Kim Jong Un"). Unknown persons: their last word."""
+    p = LEXICON.persons.get(name)
+    if p is None or p.kind != "person":
+        parts = name.split()
+        return parts[-1] if len(parts) > 1 else name
+    surname = p.surnames[0] if p.surnames else name.split()[-1]
+    if _SURNAME_COUNT.get(surname, 0) > 1:
+        return p.name
+    return surname
+
+
+_SURNAME_COUNT: dict[str, int] = {}
+for _p in LEXICON.persons.values():
+    if _p.kind == "person" and _p.surnames:
+        _SURNAME_COUNT[_p.surnames[0]] = _SURNAME_COUNT.get(_p.surnames[0], 0) + 1
+
+
 def _country_code(country: str) -> str:
     if country in LEXICON.countries:
         return country

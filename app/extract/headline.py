@@ -20,8 +20,11 @@ def _templates() -> dict:
 
 
 def _short(name: str) -> str:
-    parts = name.split()
-    return parts[-1] if len(parts) > 1 and not name.startswith("Kim") else name
+    """The surname from the actor lexicon (family name first for Korean and Chinese names; the full
+    name where a surname is shared, as with Kim)."""
+    from .entities import short_name  # the lexicon loads once, on first use
+
+    return short_name(name)
 
 
 def headline(event_type: str, status: str, actors: tuple[ActorRef, ...], countries: tuple[CountryRef, ...],
