@@ -62,7 +62,7 @@ def interval(value: str | None) -> tuple[date, date, str] | None:
             return date(y, 1, 1), date(y + 9, 12, 31), "decade"
         if m := _CENTURY.fullmatch(v):
             y = int(m[1]) * 100
-            return date(y, 1, 1), date(y + 99, 12, 31), "century"
+            return date(max(y, 1), 1, 1), date(y + 99, 12, 31), "century"  # there is no year 0
     except ValueError:
         return None
     return None

@@ -1034,16 +1034,7 @@ def _select(cands: list[tuple[int, int, int, Pattern, re.Match[str]]]) -> list[t
 
 
 def _interval_of(value: str | None) -> tuple[date | None, date | None, str | None]:
-    if not value:
-        return None, None, None
-    if re.fullmatch(r"\d{3}", value):
-        y = int(value) * 10
-        return date(y, 1, 1), date(y + 9, 12, 31), "decade"
-    if re.fullmatch(r"\d{2}", value):
-        y = int(value) * 100
-        return date(max(y, 1), 1, 1), date(y + 99, 12, 31), "century"
-    iv = interval(value)
-    return iv if iv else (None, None, None)
+    return interval(value) or (None, None, None)
 
 
 def tag(text: str, dct: str | None, *, spans: list[tuple[int, int]] | None = None) -> list[Timex]:
