@@ -68,13 +68,14 @@ GROUP_SAMPLE = 6  # members of a candidate group compared with a new mention (be
 
 
 @cache
-def _config() -> dict:
+def config() -> dict:
+    """``resources/merge.toml``: type groups, denial anaphors, news agencies (also read by ``sources``)."""
     return tomllib.loads(_RESOURCE.read_text(encoding="utf-8"))
 
 
 @cache
 def _set(key: str) -> frozenset[str]:
-    return frozenset(_config()[key])
+    return frozenset(config()[key])
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ def _fine(m: MentionInfo) -> bool:
 
 def _refers_back(quote: str) -> bool:
     words = set(quote.replace(",", " ").replace(".", " ").split())
-    return any(w in words for w in _config()["denial_anaphors"])
+    return any(w in words for w in config()["denial_anaphors"])
 
 
 def _norm(quote: str) -> str:

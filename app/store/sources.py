@@ -22,26 +22,23 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from urllib.parse import urlparse
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.extract.model import Document
+from app.store import merge
 from app.store.models import Article
 
-_RESOURCE = Path(__file__).resolve().parents[1] / "extract" / "resources" / "merge.toml"
 _WORD = re.compile(r"\w+")
-MAX_DISTANCE = 6
 
 
 @cache
 def _agencies() -> list[tuple[str, re.Pattern[str]]]:
-    data = tomllib.loads(_RESOURCE.read_text(encoding="utf-8"))["agencies"]
+    data = merge.config()["agencies"]
     out = []
     for name, forms in data.items():
         alts = "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
