@@ -9,11 +9,10 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Request
-from fastapi.responses import RedirectResponse
 
 from app.store import facets, queries
 from app.store.filters import EventFilter
-from app.web.params import FilterDep, PagingDep, SessionDep
+from app.web.params import FilterDep, PagingDep, SessionDep, event_or_redirect
 from app.web.templating import filter_url
 
 router = APIRouter(prefix="/api", tags=["API"])
@@ -68,13 +67,7 @@ def api_events(request: Request, session: SessionDep, flt: FilterDep, paging: Pa
 
 @router.get("/events/{event_id}", summary="Ein Ereignis mit allen Belegen", responses=NOT_FOUND)
 def api_event(event_id: Annotated[int, Path(ge=1)], session: SessionDep) -> Any:
-    event = queries.get_event(session, event_id)
-    if event is None:
-        target = queries.resolve_event_id(session, event_id)
-        if target is not None and target != event_id:
-            return RedirectResponse(f"/api/events/{target}", status_code=307)
-        raise HTTPException(404, f"Ereignis {event_id} gibt es nicht.")
-    return event
+    return event_or_redirect(session, event_id, "/api/events")
 
 
 @router.get("/articles", summary="Alle Artikel (ohne Text)")

@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from app import labels
 from app.store import facets, queries
 from app.web.highlight import highlight
-from app.web.params import FilterDep, PagingDep, SessionDep
+from app.web.params import FilterDep, PagingDep, SessionDep, event_or_redirect
 from app.web.templating import filter_url, templates
 from app.web.timeline import group_events
 
@@ -89,13 +89,9 @@ def timeline(request: Request, session: SessionDep, flt: FilterDep, paging: Pagi
 
 @router.get("/events/{event_id}", name="event_page")
 def event_page(request: Request, event_id: int, session: SessionDep):
-    event = queries.get_event(session, event_id)
-    if event is None:
-        target = queries.resolve_event_id(session, event_id)
-        if target is not None and target != event_id:
-            # A merged mention or a re-numbered event: its URL keeps working.
-            return RedirectResponse(f"/events/{target}", status_code=307)
-        raise HTTPException(404, f"Ereignis {event_id} gibt es nicht.")
+    event = event_or_redirect(session, event_id, "/events")
+    if isinstance(event, RedirectResponse):
+        return event
     return templates.TemplateResponse(
         request, "event.html", {"nav": "timeline", "e": event, "json_url": f"/api/events/{event_id}"}
     )

@@ -7,13 +7,15 @@ Malformed values raise ``RequestValidationError`` so both the HTML pages and the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import Depends, Query
+from fastapi import Depends, HTTPException, Query
 from fastapi.exceptions import RequestValidationError
+from fastapi.responses import RedirectResponse
 from sqlmodel import Session
 
 from app.settings import get_settings
+from app.store import queries
 from app.store.database import get_session
 from app.store.filters import EventFilter, FilterError
 from app.store.queries import Cursor, CursorError
@@ -128,3 +130,15 @@ def paging(
 FilterDep = Annotated[EventFilter, Depends(event_filter)]
 PagingDep = Annotated[Paging, Depends(paging)]
 SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def event_or_redirect(session: Session, event_id: int, prefix: str) -> dict[str, Any] | RedirectResponse:
+    """The real event ``event_id`` (the page's and the API's ``/events/{id}``), or a 307 to where a
+    merged mention or a re-numbered event now stands (``{prefix}/{id}``), or 404."""
+    event = queries.get_event(session, event_id)
+    if event is not None:
+        return event
+    target = queries.resolve_event_id(session, event_id)
+    if target is not None and target != event_id:
+        return RedirectResponse(f"{prefix}/{target}", status_code=307)
+    raise HTTPException(404, f"Ereignis {event_id} gibt es nicht.")
