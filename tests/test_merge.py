@@ -258,3 +258,4 @@ def test_filter_and_sort_by_sources(engine, client_for):
     assert client.get("/api/events", params={"sort": "random"}).status_code == 422
     html = client.get("/", params={"sort": "sources", "min_sources": 2})
     assert html.status_code == 200 and 'value="sources" selected' in html.text
+    assert "Quellen: mindestens 2" in html.text and "Text: „sources“" not in html.text

@@ -44,6 +44,10 @@ def timeline(request: Request, session: SessionDep, flt: FilterDep, paging: Pagi
             shown = f"bis: {value}"
         elif name == "dates":
             shown = "Datum: ganz im Zeitraum"
+        elif name == "min_sources":
+            shown = f"Quellen: mindestens {value}"
+        elif name == "sort":
+            continue  # the order, not a filter: set in the form
         else:
             shown = f"Text: „{value}“"
         chips.append({"label": shown, "remove": filter_url(flt.without(name, value), limit=limit_param)})
