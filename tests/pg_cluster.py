@@ -25,6 +25,17 @@ def pg_bin() -> Path | None:
     return Path(found).parent if found else None
 
 
+def require_postgres() -> None:
+    """Skip the calling test when the server binaries are missing — fail instead under
+    ``REQUIRE_POSTGRES`` (CI), where a skip would hide that nothing ran."""
+    import pytest
+
+    if pg_bin() is None:
+        if os.environ.get("REQUIRE_POSTGRES"):
+            pytest.fail("PostgreSQL is required here (REQUIRE_POSTGRES) but initdb was not found")
+        pytest.skip("PostgreSQL server binaries not installed")
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

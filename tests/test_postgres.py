@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from app.store.database import make_engine
 from app.store.migrate import upgrade
 from app.store.models import Article, Citation, Event
 
-from .pg_cluster import pg_bin, throwaway_cluster
+from .pg_cluster import require_postgres, throwaway_cluster
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
@@ -25,10 +24,7 @@ pytestmark = pytest.mark.postgres
 
 @pytest.fixture(scope="module")
 def pg_engine() -> Iterator:
-    if pg_bin() is None:
-        if os.environ.get("REQUIRE_POSTGRES"):
-            pytest.fail("PostgreSQL is required here (REQUIRE_POSTGRES) but initdb was not found")
-        pytest.skip("PostgreSQL server binaries not installed")
+    require_postgres()
     with throwaway_cluster() as url:
         upgrade(url)
         engine = make_engine(url)

@@ -3,8 +3,6 @@ folding; case and umlaut folding, word-prefix matching, safe quoting, LIKE fallb
 
 from __future__ import annotations
 
-import os
-
 import pytest
 from sqlalchemy import text
 from sqlmodel import Session
@@ -73,12 +71,9 @@ def test_triggers_keep_the_index_in_sync(engine, web_data, web_client):
 def test_fulltext_and_facets_on_postgres(client_for):
     from app.store.database import make_engine
     from app.store.migrate import upgrade
-    from tests.pg_cluster import pg_bin, throwaway_cluster
+    from tests.pg_cluster import require_postgres, throwaway_cluster
 
-    if pg_bin() is None:
-        if os.environ.get("REQUIRE_POSTGRES"):
-            pytest.fail("PostgreSQL is required here (REQUIRE_POSTGRES) but initdb was not found")
-        pytest.skip("PostgreSQL server binaries not installed")
+    require_postgres()
     with throwaway_cluster() as url:
         upgrade(url)
         engine = make_engine(url)
