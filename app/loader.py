@@ -74,10 +74,6 @@ def load_paths(
     return report
 
 
-def load_file(path: Path, engine: Engine, meta: ArticleMeta | None = None) -> FileResult:
-    return Loader(engine).load_file(path, meta)
-
-
 class Loader:
     """Loads files one transaction each, remembering what the database already holds.
 
