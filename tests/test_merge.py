@@ -63,6 +63,31 @@ class TestRules:
         assert same_event(b, a)
         assert same_event(c, a) is None
 
+    def test_statements_without_a_shared_speaker_need_a_continuation_cue(self):
+        a = m(1, type="statement", value="2023-09", quote="Russland hat erklärt, dass man gute Beziehungen habe")
+        b = m(2, sent=1, type="statement", value="2023-09", persons={"Dmitri Peskow"},
+              quote="Die entsprechende Äußerung machte Kreml-Sprecher Dmitri Peskow am Donnerstag")
+        c = m(3, sent=1, type="statement", value="2023-09", persons={"Assimi Goita"},
+              quote="Goita habe sich bei Putin für die Lieferungen bedankt")
+        d = m(4, sent=1, type="statement", value="2023-09", quote="Die USA befürchten eine Verstärkung")
+        assert same_event(b, a)
+        assert same_event(c, a) is None
+        assert same_event(d, a) is None
+
+    def test_opposite_directions_are_different_events(self):
+        def directed(id, sender, **kw):
+            x = m(id, **kw)
+            return MentionInfo(**{**x.__dict__, "senders": frozenset({sender})})
+
+        incursion = directed(1, "UKR", type="attack", value="2025-04", countries=("UKR", "RUS"))
+        liberation = directed(2, "RUS", sent=1, type="attack", value="2025-04", countries=("RUS", "UKR"))
+        assert same_event(liberation, incursion) is None
+        putin = directed(3, "RUS", persons={"Wladimir Putin", "Kim Jong Un"}, value="2024-06")
+        kim = directed(4, "PRK", article=2, persons={"Wladimir Putin", "Kim Jong Un"}, value="2024-06")
+        assert same_event(kim, putin) is None
+        talks = MentionInfo(**{**kim.__dict__, "type": "talks"})
+        assert same_event(talks, putin)  # meetings and talks have no direction
+
     def test_denial_answering_the_claim_before_it(self):
         claim = m(1, type="arms_transfer", status="alleged", value=None, sent=4)
         denial = m(2, type="denial", status="denied", value=None, sent=5,
@@ -191,8 +216,8 @@ def test_merge_quality_on_seed_and_dev_gold(engine, shared_dir):
     with Session(engine) as s:
         res = merge_scores(s, gold, groups)
     # Floors at what the rules reach now (see the closing note of issue 7); they must not drop.
-    assert res["precision"] >= 0.74, res
-    assert res["recall"] >= 0.41, res
+    assert res["precision"] >= 0.79, res
+    assert res["recall"] >= 0.44, res
 
 
 def test_group_status_is_derived_not_overwritten(engine):

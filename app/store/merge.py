@@ -28,9 +28,16 @@ never fused afterwards. Rules (``same_event``):
 - **status**: an announced or expected encounter merges with its realisation only when both are
   dated, one of them by a date the text states, and the dates overlap; a planned or speculative
   deployment does not merge with a reported one (more troops may follow).
+- **direction**: for directed types (``directed_types``: visits, deliveries, deployments, attacks,
+  sanctions, accusations, statements, cooperation) the states in the source role must overlap when
+  both mentions have one — Russia attacking is not Ukraine attacking, Putin's visit to Pyongyang is
+  not Kim's visit to Russia. Meetings and talks are symmetric.
 - statements, accusations, deliveries and "other" merge only inside one article, for the same
   speaker (or both without one; one sentence apart when only one names a person), the same date and
-  states of which one set contains the other, within two sentences. A group keeps one speaker.
+  states of which one set contains the other, within two sentences. A group keeps one speaker. Two
+  statements that do not share a named speaker merge only when the later one says it continues the
+  first (``continuation_cues``: "fügte hinzu", "die entsprechende Äußerung"). Continuing states
+  (deployments) in one article merge whatever their dates and named persons, within two sentences.
 
 A syndicated copy (a near-duplicate article, see ``sources``) contributes its mentions to the
 groups of the original's mentions with the same type and the same wording, whatever the type.
@@ -48,6 +55,7 @@ reports it, else alleged, planned, speculative, and denied only when nothing els
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -135,6 +143,24 @@ def _refers_back(quote: str) -> bool:
     return any(w in words for w in config()["denial_anaphors"])
 
 
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    cues = sorted(config()["continuation_cues"], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, c.split())) for c in cues) + r")(?!\w)",
+                      re.IGNORECASE)
+
+
+def _continues(quote: str) -> bool:
+    """The clause says it continues the utterance just reported ("fügte hinzu", "entsprechende Äußerung")."""
+    return _cue_pattern().search(quote) is not None
+
+
+def _directions_clash(a: MentionInfo, b: MentionInfo) -> bool:
+    """Same directed type, both with source states, and no source state in common."""
+    return (a.type == b.type and a.type in _set("directed_types") and bool(a.senders) and bool(b.senders)
+            and not a.senders & b.senders)
+
+
 def _norm(quote: str) -> str:
     return " ".join(quote.split()).casefold()
 
@@ -154,6 +180,8 @@ def same_event(new: MentionInfo, old: MentionInfo, twin_article: int | None = No
         return None
     if not _types_compatible(new.type, old.type):
         return None
+    if _directions_clash(new, old):
+        return None  # Russia attacking is not Ukraine attacking; Putin's visit is not Kim's
     reasons = [f"gleicher Typ ({new.type})" if new.type == old.type
                else f"Besuch/Treffen/Gespräche ({old.type} ~ {new.type})"]
     enc = _set("encounter_types")
@@ -193,15 +221,18 @@ def same_event(new: MentionInfo, old: MentionInfo, twin_article: int | None = No
         distance = abs(new.sentence_index - old.sentence_index)
         narrow = new.type not in enc and new.type not in ("call", "agreement")
         limit = 2 if narrow else 3
-        if narrow and bool(new.persons) != bool(old.persons):
+        if narrow and not continuing and bool(new.persons) != bool(old.persons):
             limit = 1  # "Russland erklärte …" next to "Kremlsprecher Peskow sagte …"
         if distance > limit and not shared:
             return None
+        if narrow and new.type == "statement" and not shared and not _continues(new.quote):
+            return None  # two statements are one utterance when one speaker makes both, or the
+            # later one says it continues the first ("fügte hinzu", "die entsprechende Äußerung")
         if narrow:
             small, large = sorted((new.countries, old.countries), key=len)
-            if new.value != old.value or distance > limit or not small <= large:
+            if (new.value != old.value and not continuing) or distance > limit or not small <= large:
                 return None
-            if bool(new.persons) != bool(old.persons) and new.type != "statement":
+            if bool(new.persons) != bool(old.persons) and new.type != "statement" and not continuing:
                 return None
 
         reasons.append("im selben Artikel" + (f", {distance} Sätze entfernt" if distance else ", selber Satz"))
@@ -229,12 +260,13 @@ def same_event(new: MentionInfo, old: MentionInfo, twin_article: int | None = No
 
 def _score(new: MentionInfo, old: MentionInfo) -> tuple:
     """Preference among compatible candidates: more shared persons, same article, closer in text,
-    finer date, older group."""
+    finer date, nearer in time, older group."""
     return (
         -len(new.persons & old.persons),
         0 if new.article_id == old.article_id else 1,
         abs(new.sentence_index - old.sentence_index) if new.article_id == old.article_id else 0,
         _PREC_RANK.get(old.precision or "", 9),
+        _gap_days(new, old),  # a continuing state: the report nearest in time
         old.group_id,
     )
 
