@@ -48,7 +48,8 @@ class TestRules:
 
     def test_meeting_of_a_and_b_is_not_meeting_of_a_and_c(self):
         a = m(1, article=1, type="meeting", persons={"Sergej Schoigu", "Kim Jong Un"})
-        b = m(2, article=1, sent=1, type="meeting", persons={"Sergej Schoigu", "Li Hongzhong"})
+        b = m(2, article=1, sent=1, type="meeting", persons={"Sergej Schoigu", "Li Hongzhong"},
+              countries=("RUS", "CHN"))
         assert same_event(b, a) is None
 
     def test_different_persons_never_merge(self):
@@ -87,6 +88,31 @@ class TestRules:
         assert same_event(kim, putin) is None
         talks = MentionInfo(**{**kim.__dict__, "type": "talks"})
         assert same_event(talks, putin)  # meetings and talks have no direction
+
+    def test_visitor_meeting_two_hosts_is_one_visit(self):
+        with_lawrow = m(1, type="meeting", persons={"Choe Son Hui", "Sergej Lawrow"}, value="2024-01-16")
+        with_putin = m(2, sent=3, type="meeting", persons={"Choe Son Hui", "Wladimir Putin"}, value="2024-01-16")
+        assert same_event(with_putin, with_lawrow)
+        # a guest from a third state watching beside the visitor is not the same encounter
+        li = m(3, sent=1, type="meeting", persons={"Sergej Schoigu", "Li Hongzhong"}, countries=("RUS", "CHN"))
+        kim = m(4, type="meeting", persons={"Sergej Schoigu", "Kim Jong Un"})
+        assert same_event(li, kim) is None
+
+    def test_body_restating_the_headline(self):
+        head = m(1, sent=0, type="statement", value="2024-01-16", quote="Nordkorea lobt Beziehungen zu Russland")
+        head = MentionInfo(**{**head.__dict__, "trigger": "lobt"})
+        body = m(2, sent=2, type="statement", value="2024-01-16", persons={"Choe Son Hui"},
+                 quote="Nordkoreas Außenminister lobte am Dienstag die Beziehungen")
+        assert same_event(MentionInfo(**{**body.__dict__, "trigger": "lobte"}), head)
+        assert same_event(MentionInfo(**{**body.__dict__, "trigger": "warnte"}), head) is None
+
+    def test_one_speakers_utterance_goes_on_with_a_cue(self):
+        a = m(1, sent=1, type="statement", value="2020-05-09", persons={"Kim Jong Un"}, quote="betonte, dass")
+        b = m(2, sent=4, type="statement", value="2020-05-09", persons={"Kim Jong Un"},
+              quote="Gleichzeitig betonte der nordkoreanische Führer")
+        c = m(3, sent=4, type="statement", value="2020-05-09", persons={"Kim Jong Un"}, quote="Kim lobte")
+        assert same_event(b, a)
+        assert same_event(c, a) is None
 
     def test_denial_answering_the_claim_before_it(self):
         claim = m(1, type="arms_transfer", status="alleged", value=None, sent=4)

@@ -36,8 +36,14 @@ never fused afterwards. Rules (``same_event``):
   speaker (or both without one; one sentence apart when only one names a person), the same date and
   states of which one set contains the other, within two sentences. A group keeps one speaker. Two
   statements that do not share a named speaker merge only when the later one says it continues the
-  first (``continuation_cues``: "fügte hinzu", "die entsprechende Äußerung"). Continuing states
-  (deployments) in one article merge whatever their dates and named persons, within two sentences.
+  first (``continuation_cues``: "fügte hinzu", "die entsprechende Äußerung"); with such a cue one
+  speaker's utterance may go on over four sentences. Continuing states (deployments) in one article
+  merge whatever their dates and named persons, within two sentences.
+- **headline**: the article's first sentence is its headline; a mention there merges with a mention
+  of the same type up to the fifth sentence that restates it with the same verb ("lobt" / "lobte") or
+  the same persons.
+- a visitor meeting two hosts of one state (Choe with Lawrow, then with Putin) is one visit: two
+  encounters with two named persons each need two shared persons unless they involve the same states.
 
 A syndicated copy (a near-duplicate article, see ``sources``) contributes its mentions to the
 groups of the original's mentions with the same type and the same wording, whatever the type.
@@ -103,6 +109,7 @@ class MentionInfo:
     quote: str = ""
     basis: str = "none"
     senders: frozenset[str] = frozenset()  # states in the source role (who sends, supplies, visits)
+    trigger: str = ""  # the words that made it an event ("lobte", "Besuch")
 
 
 def _types_compatible(a: str, b: str) -> bool:
@@ -161,6 +168,27 @@ def _directions_clash(a: MentionInfo, b: MentionInfo) -> bool:
             and not a.senders & b.senders)
 
 
+def _same_sides(a: MentionInfo, b: MentionInfo) -> bool:
+    """Two encounters that share a person and involve the same states: the visitor meeting one host
+    and then another (Choe with Lawrow, then with Putin) during one visit."""
+    return (a.type in _set("encounter_types") and b.type in _set("encounter_types")
+            and bool(a.persons & b.persons) and a.countries == b.countries)
+
+
+def _stem(trigger: str) -> str:
+    word = next((w for w in trigger.split() if w.isalpha()), "")
+    return word.casefold()[:4]
+
+
+def _restates_headline(new: MentionInfo, old: MentionInfo) -> bool:
+    """The article's first sentence is its headline; the body restates it with the same verb or
+    the same persons ("Nordkorea lobt … Beziehungen" → "Nordkoreas Außenminister lobte …")."""
+    if old.sentence_index != 0 or new.sentence_index > 4 or new.type != old.type:
+        return False
+    same_word = bool(_stem(new.trigger)) and len(_stem(new.trigger)) == 4 and _stem(new.trigger) == _stem(old.trigger)
+    return same_word or bool(new.persons & old.persons)
+
+
 def _norm(quote: str) -> str:
     return " ".join(quote.split()).casefold()
 
@@ -193,8 +221,8 @@ def same_event(new: MentionInfo, old: MentionInfo, twin_article: int | None = No
     shared = new.persons & old.persons
     if new.persons and old.persons and not shared:
         return None
-    if len(new.persons) >= 2 and len(old.persons) >= 2 and len(shared) < 2:
-        return None  # a meeting of A and B is not a meeting of A and C
+    if len(new.persons) >= 2 and len(old.persons) >= 2 and len(shared) < 2 and not _same_sides(new, old):
+        return None  # a meeting of A and B is not a meeting of A and C (unless B and C host together)
     if shared:
         reasons.append("gemeinsame Akteure: " + ", ".join(sorted(shared)))
 
@@ -223,9 +251,14 @@ def same_event(new: MentionInfo, old: MentionInfo, twin_article: int | None = No
         limit = 2 if narrow else 3
         if narrow and not continuing and bool(new.persons) != bool(old.persons):
             limit = 1  # "Russland erklärte …" next to "Kremlsprecher Peskow sagte …"
+        if narrow and new.type == "statement" and shared and _continues(new.quote):
+            limit = 4  # "Gleichzeitig betonte er …", "X fügte hinzu": one speaker's utterance goes on
+        if narrow and _restates_headline(new, old) and not (new.persons and old.persons and not shared):
+            limit = max(limit, new.sentence_index)
         if distance > limit and not shared:
             return None
-        if narrow and new.type == "statement" and not shared and not _continues(new.quote):
+        if narrow and new.type == "statement" and not shared and not _continues(new.quote) \
+                and not _restates_headline(new, old):
             return None  # two statements are one utterance when one speaker makes both, or the
             # later one says it continues the first ("fügte hinzu", "die entsprechende Äußerung")
         if narrow:
@@ -276,7 +309,8 @@ def _fits_group(new: MentionInfo, members: list[MentionInfo]) -> bool:
     if new.first is not None and new.type not in _set("continuing_types") and any(
             o.first is not None and not _dates_overlap(new, o, _slack(new, o)) for o in members):
         return False
-    if len(new.persons) >= 2 and any(len(o.persons) >= 2 and len(o.persons & new.persons) < 2 for o in members):
+    if len(new.persons) >= 2 and any(len(o.persons) >= 2 and len(o.persons & new.persons) < 2
+                                     and not _same_sides(new, o) for o in members):
         return False  # the whole group, not just one member, must be the same encounter
     if new.persons and any(o.persons and not (o.persons & new.persons) and o.type == new.type
                            and o.type not in _set("encounter_types") for o in members):
@@ -343,7 +377,7 @@ def load_infos(session: Session, ids: list[int]) -> list[MentionInfo]:
     rows = session.execute(
         select(Event.id, Event.article_id, Event.group_id, Event.type, Event.status, Event.date_first,
                Event.date_last, Event.date_precision, Event.date_value, func.min(Citation.sentence_index),
-               func.min(Citation.quote), Event.date_basis)
+               func.min(Citation.quote), Event.date_basis, Event.trigger)
         .join(Citation, Citation.event_id == Event.id, isouter=True)
         .where(Event.id.in_(ids)).group_by(Event.id)
     ).all()
@@ -351,7 +385,7 @@ def load_infos(session: Session, ids: list[int]) -> list[MentionInfo]:
         MentionInfo(id=r[0], article_id=r[1], group_id=r[2] or r[0], sentence_index=r[9] or 0, type=r[3],
                     status=r[4], first=r[5], last=r[6], precision=r[7], value=r[8],
                     persons=frozenset(persons[r[0]]), countries=frozenset(countries[r[0]]), quote=r[10] or "",
-                    basis=r[11] or "none", senders=frozenset(senders[r[0]]))
+                    basis=r[11] or "none", senders=frozenset(senders[r[0]]), trigger=r[12] or "")
         for r in rows
     ]
 
