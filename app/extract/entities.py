@@ -427,6 +427,13 @@ def _blocked_country(text: str, h: _Hit, m: Meaning) -> bool:
     return False
 
 
+def _drop_possessor(st: _State, possessor: _Hit | None) -> None:
+    """The person in "Kims Außenminister" only says whose minister: not an actor of the clause."""
+    if possessor is not None:
+        st.out = [m for m in st.out if not (m.kind == "actor" and m.start == possessor.start
+                                            and m.end == possessor.end)]
+
+
 def _role_phrase(text: str, hits: list[_Hit], i: int, role: Role, st: _State) -> bool:
     """Assemble the role phrase around hits[i]; emit its mentions. True if anything was emitted."""
     h = hits[i]
@@ -435,6 +442,7 @@ def _role_phrase(text: str, hits: list[_Hit], i: int, role: Role, st: _State) ->
     country: str | None = role.country
     modifiers: list[str] = []
     prefix_hit: _Hit | None = None
+    possessor: _Hit | None = None  # "Kims Außenminister": Kim names the state, he is not the actor
     # ---- country before the role noun: adjective, genitive, hyphen prefix, a person's genitive
     if i > 0:
         p = hits[i - 1]
@@ -452,7 +460,7 @@ def _role_phrase(text: str, hits: list[_Hit], i: int, role: Role, st: _State) ->
                 key = pm.key if pm else _resolve_surname(sm.key, st) if sm else None
                 person = LEXICON.persons.get(key) if key else None
                 if person is not None and person.country:
-                    country = person.country
+                    country, possessor = person.country, p
             if country is not None:
                 modifiers = _MOD_FIND.findall(gap)
                 if prefix_hit is not None:
@@ -520,6 +528,7 @@ def _role_phrase(text: str, hits: list[_Hit], i: int, role: Role, st: _State) ->
         st.country(text, h.start, h.end, role.country, "prefix")
     if name_key is not None:
         known = name_key in LEXICON.persons
+        _drop_possessor(st, possessor)
         st.register(name_key, office)
         st.actor(text, start, name_end, name_key, label, "role+name" if known else "unknown")
         return True
@@ -532,6 +541,7 @@ def _role_phrase(text: str, hits: list[_Hit], i: int, role: Role, st: _State) ->
         holders = _holders(office, country, st.on)
         if len(holders) == 1:
             key = holders[0].name
+            _drop_possessor(st, possessor)
             st.register(key, office)
             st.actor(text, start, end, key, label, "role")
             return True

@@ -365,6 +365,36 @@ def _resolve(section: str, needs: str | None, otypes: tuple[tuple[str, str], ...
     return section, None
 
 
+@cache
+def _invitation() -> tuple[frozenset[str], frozenset[str]]:
+    pr = load_toml("cues.toml")["priority"]
+    return frozenset(w.lower() for w in pr["invitation"]), frozenset(pr["invitation_preps"])
+
+
+def _drop_invited(out: list[Trigger], lows: list[str]) -> list[Trigger]:
+    """Encounter triggers that name what an invitation in the clause invites to ("eine Einladung zu
+    einem Besuch", "zu Gesprächen eingeladen"): the clause reports the invitation (cues.toml [priority])."""
+    lemmas, preps = _invitation()
+    # "auf Einladung Putins zu einem Besuch": the visit takes place on an invitation, it is not invited to
+    inv = [tr for tr in out if tr.type == "statement" and tr.lemma.lower() in lemmas
+           and "auf" not in lows[max(0, tr.token_index - 2):tr.token_index]]
+    if not inv:
+        return out
+
+    def invited(tr: Trigger) -> bool:
+        if tr.type not in ("visit", "meeting", "talks"):
+            return False
+        i = tr.token_index
+        # the preposition opens the trigger's phrase ("zu einem Besuch"), or stands just before it
+        near = lows[max(0, i - 3):i + 1] if tr.kind != "phrase" else lows[i:i + 1]
+        if not any(w in preps for w in near):
+            return False
+        # a noun invitation governs what follows it; a verb ("zu einem Besuch eingeladen") may follow too
+        return any((iv.kind == "noun" and 0 < i - iv.token_index <= 4) or iv.kind != "noun" for iv in inv)
+
+    return [tr for tr in out if not invited(tr)]
+
+
 def find_triggers(tokens: tuple[Token, ...], context: tuple[Token, ...] = (),
                   tail: tuple[str, ...] = ()) -> list[Trigger]:
     """All triggers in one clause (tokens are its words); ``context`` holds words outside the clause
@@ -444,6 +474,7 @@ def find_triggers(tokens: tuple[Token, ...], context: tuple[Token, ...] = (),
                 out.append(Trigger("troop_deployment", "troop_deployment", w, "verb", tokens[i].start,
                                    tokens[i].end, i, False, "troops"))
                 break
+    out = _drop_invited(out, lows)
     # relation nouns become events through a relation cue word ("werden immer enger")
     if not any(tr.section == "relation" for tr in out) and "relation" in classes:
         if any(lw in lex.relation_cues for lw in lows):

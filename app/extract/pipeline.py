@@ -230,6 +230,56 @@ def _drop_venues(own: list[Mention], toks: tuple[Token, ...]) -> list[Mention]:
     return [m for m in own if not venue(m)]
 
 
+@cache
+def _habitual_cfg() -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
+    h = load_toml("cues.toml")["habitual"]
+    return tuple(tuple(w.split()) for w in h["words"]), frozenset(h["types"])
+
+
+def _habitual(etype: str, lows: list[str]) -> bool:
+    """An encounter in the present tense with a frequency adverb (cues.toml [habitual])."""
+    words, types = _habitual_cfg()
+    if etype not in types or any(w in _PAST_AUX or w in preterite_forms() for w in lows):
+        return False
+    return any(tuple(lows[i:i + len(p)]) == p for p in words for i in range(len(lows) - len(p) + 1))
+
+
+@cache
+def _direction_cfg() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in load_toml("cues.toml")["direction"].items()}
+
+
+def _direct(codes: list[str], own: list[Mention], toks: tuple[Token, ...], etype: str) -> list[str]:
+    """States ordered origin first, destination last ("Truppen nach Russland entsenden": Russia
+    receives). Only the states named after a goal or origin preposition move; the first state stays the
+    source otherwise. See ``[direction]`` in ``cues.toml``."""
+    d = _direction_cfg()
+    if etype in d["symmetric_types"] or len(codes) < 2:
+        return codes
+    goal = d["goal"] | (d["goal_movement"] if etype in d["movement_types"] else frozenset())
+    mark: dict[str, int] = {}
+    for m in own:
+        if m.kind != "country":
+            continue
+        idx = next((i for i, t in enumerate(toks) if t.start <= m.start < t.end), None)
+        if idx is None:
+            continue
+        j = idx - 1
+        while j >= 0 and toks[j].low in d["skip"] and idx - j <= 3:
+            j -= 1
+        if j < 0:
+            continue
+        if toks[j].low in goal:
+            mark.setdefault(m.key, 2)
+        elif toks[j].low in d["origin"]:
+            mark.setdefault(m.key, 0)
+        else:
+            mark.setdefault(m.key, 1)
+    if not any(v != 1 for v in mark.values()):
+        return codes
+    return sorted(codes, key=lambda k: mark.get(k, 1))  # stable: the order of mention otherwise
+
+
 def _konjunktiv(lows: list[str], konj: frozenset[str]) -> bool:
     """Reported speech: a Konjunktiv I form ("sei", "habe", "werde", or a trigger verb's stem + e)."""
     lex = lexicon()
@@ -374,6 +424,8 @@ def extract(doc: Document) -> Extraction:
                 etype = "statement"
             if _out_of_scope(codes, own, cand, c, lows, last_event, cfg):
                 continue  # third states among themselves ("Kiew kappte seine Beziehungen zu Syrien")
+            if _habitual(etype, lows):
+                continue  # "die Außenminister treffen sich jetzt oft": a pattern, not an occurrence
             if _negated(cand, c, toks, lows, doc.text, sent.start, etype, cfg):
                 # "Eine Stellungnahme liegt nicht vor": nothing happened; its states stay the context
                 # for a following "beide" ("Beide Länder haben ... zurückgewiesen")
@@ -456,6 +508,7 @@ def extract(doc: Document) -> Extraction:
                 actors = [last_event.actors[0].name]  # reported speech goes on: the same speaker
             actor_refs = tuple(ActorRef(a, "source" if i == 0 else "target", country=_actor_country(a))
                                for i, a in enumerate(actors))
+            codes = _direct(codes, own, toks, etype)
             country_refs = tuple(CountryRef(k, _country(k), "source" if i == 0 else "participant")
                                  for i, k in enumerate(codes))
             obj = _object_word(toks) if etype == "arms_transfer" else None
