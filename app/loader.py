@@ -10,11 +10,12 @@ Ingest and extraction run before the transaction opens, so the database is only 
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -23,7 +24,7 @@ from app.extract.pipeline import extract
 from app.extract.timevalue import interval
 from app.ingest import ArticleMeta, IngestError, content_hash, parse_document, read_manifest
 from app.store import merge, sources
-from app.store.models import Actor, Article, Citation, Country, Event, EventActor, EventCountry
+from app.store.models import Actor, Article, Citation, Country, Event, EventActor, EventCountry, _now
 
 
 @dataclass
@@ -66,11 +67,21 @@ def load_paths(
     metas: dict[str, ArticleMeta] = read_manifest(manifest) if manifest else {}
     loader = Loader(engine)
     report = LoadReport()
-    for path in iter_article_files(paths):
-        result = loader.load_file(path, metas.get(path.name))
-        report.results.append(result)
-        if progress:
-            progress(path, result)
+    frozen = False
+    try:
+        for path in iter_article_files(paths):
+            result = loader.load_file(path, metas.get(path.name))
+            report.results.append(result)
+            if progress:
+                progress(path, result)
+            if not frozen and result.outcome in ("loaded", "replaced"):
+                # What exists after the first article (lexicons, compiled patterns, the engine) lives
+                # for the whole load: the cyclic garbage collector need not walk it again and again.
+                gc.freeze()
+                frozen = True
+    finally:
+        if frozen:
+            gc.unfreeze()
     return report
 
 
@@ -146,56 +157,94 @@ def _report(doc: Document) -> dict:
     }
 
 
+@dataclass
+class _ArticleRow:
+    """The article's columns as written (what ``_set_source`` reads and sets)."""
+
+    outlet: str | None = None
+    url: str | None = None
+    source_key: str | None = None
+    source_group: str | None = None
+    fingerprint: str | None = None
+    fp_b0: int | None = None
+    fp_b1: int | None = None
+    fp_b2: int | None = None
+    fp_b3: int | None = None
+
+
+# Statements built once (their compiled form is cached by SQLAlchemy; building them per article costs).
+_FIND_ARTICLE = select(Article.__table__.c.id, Article.__table__.c.outlet, Article.__table__.c.url).where(
+    Article.__table__.c.file_name == bindparam("name"))
+_INSERT_ARTICLE = insert(Article.__table__)
+_MAX_EVENT_ID = select(func.max(Event.__table__.c.id))
+_INSERT_EVENT = insert(Event.__table__)
+_INSERT_CITATION = insert(Citation.__table__)
+_INSERT_EVENT_ACTOR = insert(EventActor.__table__)
+_INSERT_EVENT_COUNTRY = insert(EventCountry.__table__)
+
+
 def _store(session: Session, doc: Document, ex: Extraction, digest: str, meta: ArticleMeta | None,
            actor_ids: dict[str, int] | None = None, countries: set[str] | None = None) -> int:
     """Write one document's article row, events, links and citations. ``actor_ids`` and
-    ``countries`` are caches of what the database holds; they are extended in place."""
+    ``countries`` are caches of what the database holds; they are extended in place.
+
+    Core statements on the session's connection (one transaction): the ORM's unit of work costs
+    more than the SQL here."""
     actor_ids = {} if actor_ids is None else actor_ids
     countries = set() if countries is None else countries
-    article = session.scalars(select(Article).where(Article.file_name == doc.name)).first()
+    conn = session.connection()
+    art_t, ev_t = Article.__table__, Event.__table__
+    found = conn.execute(_FIND_ARTICLE, {"name": doc.name}).first()
     reusable: dict[tuple[str, str], int] = {}
     old_groups: set[int] = set()
-    if article is None:
-        article = Article(file_name=doc.name, content_hash=digest, text=doc.text)
-        session.add(article)
-    else:
+    article = _ArticleRow()
+    if found is not None:
+        article_id = found[0]
+        article.outlet, article.url = found[1], found[2]
         # A changed file replaces its own mentions (links and citations go with them). Ids of
         # mentions whose clause and type survive the edit are reused, so their URLs stay stable.
-        old = session.execute(
-            select(Event.id, Event.type, Event.group_id, Citation.quote)
-            .join(Citation, Citation.event_id == Event.id, isouter=True)
-            .where(Event.article_id == article.id)
+        old = conn.execute(
+            select(ev_t.c.id, ev_t.c.type, ev_t.c.group_id, Citation.__table__.c.quote)
+            .join(Citation.__table__, Citation.__table__.c.event_id == ev_t.c.id, isouter=True)
+            .where(ev_t.c.article_id == article_id)
         ).all()
         for eid, etype, gid, quote in old:
             reusable.setdefault((quote or "", etype), eid)
             old_groups.add(gid or eid)
-        event_ids = select(Event.id).where(Event.article_id == article.id)
-        session.execute(delete(Citation).where(Citation.event_id.in_(event_ids)))
-        session.execute(delete(EventActor).where(EventActor.event_id.in_(event_ids)))
-        session.execute(delete(EventCountry).where(EventCountry.event_id.in_(event_ids)))
-        session.execute(delete(Event).where(Event.article_id == article.id))
-    article.content_hash = digest
-    article.text = doc.text
-    article.title = doc.title
-    article.encoding = doc.encoding
+        event_ids = select(ev_t.c.id).where(ev_t.c.article_id == article_id)
+        for link in (Citation.__table__, EventActor.__table__, EventCountry.__table__):
+            conn.execute(delete(link).where(link.c.event_id.in_(event_ids)))
+        conn.execute(delete(ev_t).where(ev_t.c.article_id == article_id))
     if meta is not None:
         article.outlet, article.url = meta.outlet, meta.url
-    dct = doc.dct
-    article.dct_value = dct.value if dct else None
-    article.dct_precision = (interval(dct.value) or (None, None, None))[2] if dct else None
-    article.dct_source = dct.source if dct else None
-    article.dct_detail = dct.detail[:200] if dct else None
-    article.report = _report(doc)
     twin = _set_source(session, article, doc, meta)
-    session.flush()
+    dct = doc.dct
+    values = {
+        "content_hash": digest, "text": doc.text, "title": doc.title, "encoding": doc.encoding,
+        "dct_value": dct.value if dct else None,
+        "dct_precision": (interval(dct.value) or (None, None, None))[2] if dct else None,
+        "dct_source": dct.source if dct else None,
+        "dct_detail": dct.detail[:200] if dct else None,
+        "report": _report(doc),
+        **{k: getattr(article, k) for k in ("source_key", "source_group", "fingerprint", "fp_b0", "fp_b1", "fp_b2",
+                                            "fp_b3")},
+    }
+    if found is None:
+        article_id = conn.execute(_INSERT_ARTICLE, {
+            "file_name": doc.name, "outlet": article.outlet, "url": article.url, "loaded_at": _now(), **values,
+        }).inserted_primary_key[0]
+    else:
+        if meta is not None:
+            values["outlet"], values["url"] = meta.outlet, meta.url
+        conn.execute(update(art_t).where(art_t.c.id == article_id).values(**values))
     if not ex.events:
         merge.repair_groups(session, old_groups, reason="Artikel neu geladen")
         return 0
 
-    # Bulk inserts: one statement per table, ids back in parameter order.
+    # Bulk inserts: one statement per table.
     rows = [
         {
-            "article_id": article.id, "type": ev.type, "status": ev.status, "headline": ev.headline[:500],
+            "article_id": article_id, "type": ev.type, "status": ev.status, "headline": ev.headline[:500],
             "date_value": ev.date.value, "date_first": ev.date.first, "date_last": ev.date.last,
             "date_precision": ev.date.precision, "date_expression": (ev.date.expression or None),
             "date_basis": ev.date.basis, "date_anchor": ev.date.anchor, "trigger": ev.trigger,
@@ -204,8 +253,6 @@ def _store(session: Session, doc: Document, ex: Extraction, digest: str, meta: A
         }
         for pos, ev in enumerate(ex.events)
     ]
-    conn = session.connection()  # Core inserts: the ORM's bulk path costs more than the SQL here
-    ev_t = Event.__table__
     ids: list[int | None] = [None] * len(rows)
     fresh = []
     for i, (row, ev) in enumerate(zip(rows, ex.events, strict=True)):
@@ -215,20 +262,37 @@ def _store(session: Session, doc: Document, ex: Extraction, digest: str, meta: A
             row["id"] = old_id
         else:
             fresh.append(i)
-    kept = [rows[i] for i in range(len(rows)) if ids[i] is not None]
-    if kept:
-        conn.execute(insert(ev_t), kept)
-    if fresh:
-        new_ids = conn.execute(insert(ev_t).returning(ev_t.c.id, sort_by_parameter_order=True),
-                               [rows[i] for i in fresh]).scalars()
-        for i, eid in zip(fresh, new_ids, strict=True):
-            ids[i] = eid
+    sqlite = conn.dialect.name == "sqlite"
+    if sqlite:
+        # SQLite: the ids are known before the insert (a table without AUTOINCREMENT gives a new row
+        # the largest id + 1), so the citations go in first, under deferred foreign keys: the
+        # full-text triggers then write each event's row once, with its quote, instead of writing it
+        # for the event and rewriting it for its citation.
+        top = max(conn.execute(_MAX_EVENT_ID).scalar() or 0,
+                  max((ids[i] for i in range(len(rows)) if ids[i] is not None), default=0))
+        for k, i in enumerate(fresh, start=1):
+            ids[i] = rows[i]["id"] = top + k
+        conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")  # until this transaction ends
+        conn.execute(_INSERT_CITATION, _citations(ids, ex, doc, article_id))
+        conn.execute(_INSERT_EVENT, rows)
+    else:
+        kept = [rows[i] for i in range(len(rows)) if ids[i] is not None]
+        if kept:
+            conn.execute(insert(ev_t), kept)
+        if fresh:
+            # One executemany without RETURNING (an INSERT ... RETURNING per row would keep the order);
+            # the new ids come back by position, which is unique within the article.
+            conn.execute(insert(ev_t), [rows[i] for i in fresh])
+            by_pos = dict(conn.execute(select(ev_t.c.position, ev_t.c.id)
+                                       .where(ev_t.c.article_id == article_id)).all())
+            for i in fresh:
+                ids[i] = by_pos[i]
     actor_ids.update(_actor_ids(session, [a for ev in ex.events for a in ev.actors if a.name not in actor_ids]))
     wanted = {c.code: c.name for ev in ex.events for c in ev.countries if c.code not in countries}
     _ensure_countries(session, wanted)
     countries.update(wanted)
 
-    links_a, links_c, cits = [], [], []
+    links_a, links_c = [], []
     for event_id, ev in zip(ids, ex.events, strict=True):
         seen_a: set[tuple[int, str]] = set()
         for a in ev.actors:
@@ -241,13 +305,12 @@ def _store(session: Session, doc: Document, ex: Extraction, digest: str, meta: A
             if c.code not in seen_c:
                 seen_c.add(c.code)
                 links_c.append({"event_id": event_id, "country_code": c.code, "role": c.role})
-        cits.append({"event_id": event_id, "article_id": article.id, "start": ev.start, "end": ev.end,
-                     "quote": doc.text[ev.start:ev.end], "sentence_index": ev.sentence_index})
     if links_a:
-        conn.execute(insert(EventActor.__table__), links_a)
+        conn.execute(_INSERT_EVENT_ACTOR, links_a)
     if links_c:
-        conn.execute(insert(EventCountry.__table__), links_c)
-    conn.execute(insert(Citation.__table__), cits)
+        conn.execute(_INSERT_EVENT_COUNTRY, links_c)
+    if not sqlite:
+        conn.execute(_INSERT_CITATION, _citations(ids, ex, doc, article_id))
 
     touched = merge.assign_groups(session, [i for i in ids if i is not None], twin.id if twin else None)
     touched |= merge.repair_groups(session, old_groups, reason="Artikel neu geladen")
@@ -255,7 +318,14 @@ def _store(session: Session, doc: Document, ex: Extraction, digest: str, meta: A
     return len(ex.events)
 
 
-def _set_source(session: Session, article: Article, doc: Document, meta: ArticleMeta | None) -> sources.Twin | None:
+def _citations(ids: list[int | None], ex: Extraction, doc: Document, article_id: int) -> list[dict]:
+    """One citation row per event: its clause in the original text."""
+    return [{"event_id": event_id, "article_id": article_id, "start": ev.start, "end": ev.end,
+             "quote": doc.text[ev.start:ev.end], "sentence_index": ev.sentence_index}
+            for event_id, ev in zip(ids, ex.events, strict=True)]
+
+
+def _set_source(session: Session, article: _ArticleRow, doc: Document, meta: ArticleMeta | None) -> sources.Twin | None:
     """Newsroom, near-duplicate sketch and the source group counted once for corroboration.
     Returns the stored near-duplicate of this article, if any."""
     article.source_key = sources.source_key(article.outlet, article.url, doc)

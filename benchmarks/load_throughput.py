@@ -5,7 +5,14 @@ DCT, sentence segmentation, extraction, database), so the bottleneck is visible.
 ``--stored N`` the database first holds N synthetic articles (about 20 mentions each, with dates,
 actors, countries and fingerprints), so merge candidates must come from indexes.
 
-    python benchmarks/load_throughput.py [--n 1000] [--stored 10000]
+    python benchmarks/load_throughput.py [--n 1000] [--stored 10000] [--no-merge]
+
+The full load also reports where its time went, per article: ingest (decode, boilerplate, DCT,
+sentences), extraction, merging (``app/store/merge.py``: group assignment, repair, refresh), the
+near-duplicate sketch and lookup (``app/store/sources.py``), and the rest: the database writes of
+the loader (article row, events, links, citations, FTS and version triggers, commit).
+``--no-merge`` adds a second load into a fresh database with merging switched off in this process
+only, to measure ingest + extraction + database writes on their own.
 """
 
 from __future__ import annotations
@@ -93,10 +100,68 @@ def preload(engine, n: int, seed: int = 11) -> None:
             conn.execute(insert(EventCountry.__table__), links_c)
 
 
+class _Timers:
+    """Wraps functions the loader calls (by module attribute) and adds up their time."""
+
+    def __init__(self) -> None:
+        self.total: dict[str, float] = {}
+        self._saved: list[tuple[object, str, object]] = []
+
+    def wrap(self, module, attr: str, label: str, replacement=None) -> None:
+        real = getattr(module, attr)
+        inner = replacement or real
+        self.total.setdefault(label, 0.0)
+
+        def timed(*a, **k):
+            t0 = time.perf_counter()
+            try:
+                return inner(*a, **k)
+            finally:
+                self.total[label] += time.perf_counter() - t0
+
+        self._saved.append((module, attr, real))
+        setattr(module, attr, timed)
+
+    def restore(self) -> None:
+        for module, attr, real in reversed(self._saved):
+            setattr(module, attr, real)
+        self._saved.clear()
+
+
+def timed_load(paths: list[Path], engine, *, merging: bool = True):
+    """load_paths with per-stage timers; merging=False replaces the merge steps by no-ops."""
+    import app.loader as loader_mod
+    from app.store import merge
+
+    timers = _Timers()
+    timers.wrap(loader_mod, "parse_document", "ingest")
+    timers.wrap(loader_mod, "extract", "extract")
+    noop = {"assign_groups": lambda *a, **k: set(), "repair_groups": lambda *a, **k: set(),
+            "refresh_groups": lambda *a, **k: None}
+    for attr in ("assign_groups", "repair_groups", "refresh_groups"):
+        timers.wrap(merge, attr, "merge", None if merging else noop[attr])
+    timers.wrap(loader_mod, "_set_source", "sources")
+    try:
+        t0 = time.perf_counter()
+        report = load_paths(paths, engine)
+        wall = time.perf_counter() - t0
+    finally:
+        timers.restore()
+    return report, wall, timers.total
+
+
+def _stage_line(n: int, wall: float, parts: dict[str, float]) -> str:
+    rest = wall - sum(parts.values())
+    cells = [f"{k} {v / n * 1000:.2f}" for k, v in parts.items()] + [f"db writes {rest / n * 1000:.2f}"]
+    return "  ms/article: " + ", ".join(cells) + f"  (total {wall / n * 1000:.2f})"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--stored", type=int, default=0, help="synthetic articles already in the database")
+    ap.add_argument("--no-merge", action="store_true",
+                    help="also load into a fresh database with merging switched off (this process only)")
     args = ap.parse_args()
     arts = variants(args.n)
     assert len({t for _, t in arts}) == len(arts)
@@ -137,18 +202,28 @@ def main() -> None:
             t0 = time.perf_counter()
             preload(engine, args.stored)
             print(f"preloaded {args.stored} synthetic articles in {time.perf_counter() - t0:.1f} s")
-        t0 = time.perf_counter()
-        report = load_paths([d], engine)
-        t_load = time.perf_counter() - t0
+        report, t_load, parts = timed_load([d], engine)
         t0 = time.perf_counter()
         again = load_paths([d], engine)
         t_reload = time.perf_counter() - t0
+        if args.no_merge:
+            url2 = f"sqlite:///{Path(tmp) / 'bench_nomerge.db'}"
+            upgrade(url2)
+            engine2 = make_engine(url2)
+            if args.stored:
+                preload(engine2, args.stored)
+            report2, t_load2, parts2 = timed_load([d], engine2, merging=False)
     n = len(arts)
     print(f"articles: {n}  chars: {chars:,}  events extracted: {n_events}  already stored: {args.stored}")
     print(f"full load (ingest + extract + SQLite): {t_load:.2f} s  →  {n / t_load:,.0f} articles/s"
           f"  ({report.count('loaded')} loaded, {report.count('failed')} failed)")
+    print(_stage_line(n, t_load, parts))
     print(f"re-load of unchanged files:            {t_reload:.2f} s  →  {n / t_reload:,.0f} articles/s"
           f"  ({again.count('unchanged')} unchanged)")
+    if args.no_merge:
+        print(f"load without merging (benchmark only): {t_load2:.2f} s  →  {n / t_load2:,.0f} articles/s"
+              f"  ({report2.count('loaded')} loaded, {report2.count('failed')} failed)")
+        print(_stage_line(n, t_load2, parts2))
     print("stages without database:")
     print(f"  ingest total  {t_ingest:.2f} s  ({n / t_ingest:,.0f}/s), of which SoMaJo segmentation "
           f"{t_seg:.2f} s ({n / t_seg:,.0f}/s)")

@@ -29,20 +29,38 @@ RESOURCES = Path(__file__).parent / "resources" / "events"
 _TOKEN = re.compile(r"\d+(?:[.,']\d+)+|[^\W_]+(?:[-‐'’.][^\W_]+)*-?|[^\w\s]", re.UNICODE)
 
 
-@dataclass(frozen=True)
 class Token:
-    start: int  # offsets into the document text
-    end: int
-    text: str
-    low: str
+    """One word or punctuation mark. ``is_word``/``is_upper`` (first character alphanumeric / upper
+    case) are computed once here: every stage asks them of every token many times.
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
+    A plain class with slots rather than a frozen dataclass, because tokens are made by the
+    thousand per article; it compares, hashes and prints like the dataclass it replaces and is
+    not meant to be changed after construction."""
 
-    @property
-    def is_upper(self) -> bool:
-        return self.text[0].isupper()
+    __slots__ = ("start", "end", "text", "low", "is_word", "is_upper")
+
+    def __init__(self, start: int, end: int, text: str, low: str) -> None:
+        self.start = start  # offsets into the document text
+        self.end = end
+        self.text = text
+        self.low = low
+        first = text[0]
+        self.is_word = first.isalnum()
+        self.is_upper = first.isupper()
+
+    def _key(self) -> tuple[int, int, str, str]:
+        return (self.start, self.end, self.text, self.low)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Token:
+            return NotImplemented
+        return self._key() == other._key()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Token(start={self.start!r}, end={self.end!r}, text={self.text!r}, low={self.low!r})"
 
 
 @dataclass(frozen=True)
@@ -64,8 +82,12 @@ def load_toml(name: str) -> dict:
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Words and punctuation marks of ``text``; offsets shifted by ``offset``."""
-    return [Token(m.start() + offset, m.end() + offset, m.group(), m.group().lower())
-            for m in _TOKEN.finditer(text)]
+    out = []
+    for m in _TOKEN.finditer(text):
+        w = m.group()
+        s, e = m.span()
+        out.append(Token(s + offset, e + offset, w, w.lower()))
+    return out
 
 
 @cache

@@ -282,7 +282,6 @@ def _compound_scan(word: str, table: dict) -> tuple[str, int] | None:
     return None
 
 
-_CLASS_MEMO: dict[str, str | None] = {}
 
 
 @cache
@@ -301,19 +300,42 @@ def _walk(d: dict):
             yield k, v
 
 
+_OC_MEMO: dict[int, tuple[tuple[Token, ...], list[tuple[int, str]]]] = {}
+
+
 def object_classes(tokens: tuple[Token, ...]) -> list[tuple[int, str]]:
-    """(token index, object class) for every noun (or compound modifier) of a known class."""
+    """(token index, object class) for every noun (or compound modifier) of a known class.
+
+    A clause's words are asked several times (triggers, referents, headline), so the answer is
+    kept for the same tuple object (the reference is kept too, so its id is not reused); the
+    returned list is shared and must not be changed."""
+    if tokens.__class__ is tuple and tokens:
+        hit = _OC_MEMO.get(id(tokens))
+        if hit is not None and hit[0] is tokens:
+            return hit[1]
+        out = _object_classes(tokens)
+        if len(_OC_MEMO) > 512:
+            _OC_MEMO.clear()
+        _OC_MEMO[id(tokens)] = (tokens, out)
+        return out
+    return _object_classes(tokens)
+
+
+_WORD_OBJECT: dict[str, tuple[bool, str | None]] = {}  # word -> (starts with a digit, its class)
+
+
+def _object_classes(tokens: tuple[Token, ...]) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
+    memo = _WORD_OBJECT
     for i, t in enumerate(tokens):
-        if not t.is_upper and not t.low[0].isdigit():
-            continue
-        if t.low not in _CLASS_MEMO:
-            if len(_CLASS_MEMO) > 200_000:
-                _CLASS_MEMO.clear()
-            _CLASS_MEMO[t.low] = _word_class(t.low)
-        cls = _CLASS_MEMO[t.low]
-        if cls is not None:
-            out.append((i, cls))
+        info = memo.get(t.low)
+        if info is None:
+            if len(memo) > 200_000:
+                memo.clear()
+            low = t.low
+            info = memo[low] = (low[0].isdigit(), _word_class(low))
+        if info[1] is not None and (t.is_upper or info[0]):
+            out.append((i, info[1]))
     return out
 
 
@@ -332,17 +354,42 @@ def _word_class(low: str) -> str | None:
     return None
 
 
-def field_type(tokens: tuple[Token, ...]) -> str | None:
-    """military_cooperation / economic_cooperation when the clause names such a field."""
-    lex = lexicon()
-    for typ, words in lex.fields:
-        for t in tokens:
+_FIELD_MEMO: dict[tuple[str, bool], frozenset[str]] = {}
+
+
+def _field_types(low: str, upper: bool) -> frozenset[str]:
+    """The fields (objects.toml ``fields``) one word names (memoised per word)."""
+    key = (low, upper)
+    hit = _FIELD_MEMO.get(key)
+    if hit is None:
+        found = set()
+        for typ, words in lexicon().fields:
             for w in words:
                 if w[0].islower():
-                    if t.low.startswith(w) and not t.is_upper:
-                        return typ
-                elif t.low == w.lower() or t.low.startswith(w.lower()) and len(t.low) <= len(w) + 2:
-                    return typ
+                    if low.startswith(w) and not upper:
+                        found.add(typ)
+                        break
+                elif low == w.lower() or low.startswith(w.lower()) and len(low) <= len(w) + 2:
+                    found.add(typ)
+                    break
+        if len(_FIELD_MEMO) > 200_000:
+            _FIELD_MEMO.clear()
+        hit = _FIELD_MEMO[key] = frozenset(found)
+    return hit
+
+
+def field_type(tokens: tuple[Token, ...]) -> str | None:
+    """military_cooperation / economic_cooperation when the clause names such a field (the first
+    field of objects.toml that any word names)."""
+    found: set[str] = set()
+    for t in tokens:
+        hit = _field_types(t.low, t.is_upper)
+        if hit:
+            found |= hit
+    if found:
+        for typ, _ in lexicon().fields:
+            if typ in found:
+                return typ
     return None
 
 
@@ -350,8 +397,7 @@ def _resolve(section: str, needs: str | None, otypes: tuple[tuple[str, str], ...
              classes: set[str], tokens: tuple[Token, ...], lex: Lexicon) -> tuple[str, str | None] | None:
     """The event type of a trigger given the object classes of its clause; None if it does not hold."""
     if needs:
-        allowed = set(lex.unions.get(needs, (needs,)))
-        if not classes & allowed:
+        if classes.isdisjoint(lex.unions.get(needs, (needs,))):
             return None
     for cls, typ in otypes:
         if cls in classes:
@@ -365,6 +411,30 @@ def _resolve(section: str, needs: str | None, otypes: tuple[tuple[str, str], ...
     return section, None
 
 
+_NOTHING = ((), (), (), None)
+_WORD_INFO: dict[str, tuple] = {}
+
+
+def _word_info(low: str) -> tuple:
+    """What the lexicon says about one lower-cased word, looked up once per word: its verb entries
+    (joined forms, split finite forms), the verbs whose participle it inflects as an adjective, and
+    its event-noun match (a compound head, never for a word starting with a digit)."""
+    lex = lexicon()
+    noun = None if low[0].isdigit() else _compound_match(low, lex.nouns)
+    info = (lex.joined.get(low, ()), lex.split.get(low, ()), attributive_entries(low), noun)
+    if not any(info[:3]) and noun is None:
+        info = _NOTHING
+    if len(_WORD_INFO) > 200_000:
+        _WORD_INFO.clear()
+    _WORD_INFO[low] = info
+    return info
+
+
+@cache
+def _phrase_firsts() -> frozenset[str]:
+    return frozenset(words[0] for words, *_ in lexicon().phrases)
+
+
 @cache
 def _invitation() -> tuple[frozenset[str], frozenset[str]]:
     pr = load_toml("cues.toml")["priority"]
@@ -374,6 +444,11 @@ def _invitation() -> tuple[frozenset[str], frozenset[str]]:
 def _drop_invited(out: list[Trigger], lows: list[str]) -> list[Trigger]:
     """Encounter triggers that name what an invitation in the clause invites to ("eine Einladung zu
     einem Besuch", "zu Gesprächen eingeladen"): the clause reports the invitation (cues.toml [priority])."""
+    for tr in out:
+        if tr.type == "statement":
+            break
+    else:
+        return out  # no statement trigger, so no invitation
     lemmas, preps = _invitation()
     # "auf Einladung Putins zu einem Besuch": the visit takes place on an invitation, it is not invited to
     inv = [tr for tr in out if tr.type == "statement" and tr.lemma.lower() in lemmas
@@ -408,10 +483,17 @@ def find_triggers(tokens: tuple[Token, ...], context: tuple[Token, ...] = (),
         classes.add("relation")  # "Bündnis", "Allianzen": an agreement's object and a relation alike
     lows = [t.low for t in tokens]
     out: list[Trigger] = []
+    n = len(tokens)
     for i, t in enumerate(tokens):
-        entries = lex.joined.get(t.low, ())
+        low = t.low
+        info = _WORD_INFO.get(low)
+        if info is None:
+            info = _word_info(low)
+        if info is _NOTHING:
+            continue  # not a trigger word in any reading (most words)
+        entries, split_entries, attributive, noun = info
         cands: list[tuple[VerbEntry, int | None]] = [(e, None) for e in entries]
-        for e in lex.split.get(t.low, ()):
+        for e in split_entries:
             if e.prefix in lows[i + 1:]:
                 cands.append((e, i + 1 + lows[i + 1:].index(e.prefix)))
             elif e.prefix in tail:
@@ -429,17 +511,17 @@ def find_triggers(tokens: tuple[Token, ...], context: tuple[Token, ...] = (),
                 continue
             end = tokens[pidx].end if pidx is not None else t.end
             out.append(Trigger(r[0], e.type, e.lemma, "verb", t.start, end, i, e.weak, r[1]))
-        if not t.is_upper and i + 1 < len(tokens) and tokens[i + 1].is_upper and not entries:
+        if attributive and not t.is_upper and i + 1 < n and tokens[i + 1].is_upper and not entries:
             # an attributive participle before its noun: "einer ... eingeschlagenen Rakete"
-            for e in attributive_entries(t.low):
+            for e in attributive:
                 r = _resolve(e.type, e.needs, e.object_types, classes, tokens, lex)
                 if r is not None:
                     out.append(Trigger(r[0], e.type, e.lemma, "noun", t.start, t.end, i, e.weak, r[1],
                                        attributive=True))
                     break
-        if t.is_upper and not t.low[0].isdigit():
-            m = _compound_match(t.low, lex.nouns)
-            if m and any(w in lex.anniversary for w in lows[max(0, i - 4):i]):
+        if noun is not None and t.is_upper:
+            m = noun
+            if any(w in lex.anniversary for w in lows[max(0, i - 4):i]):
                 m = None  # "zum 70. Jahrestag des Endes im Koreakrieg": a commemoration, not the war
             if m:
                 section, lemma, weak, needs, otypes = lex.nouns[m[0]]
@@ -457,11 +539,11 @@ def find_triggers(tokens: tuple[Token, ...], context: tuple[Token, ...] = (),
         out = [Trigger("statement", "statement", "sprechen von", "verb", tr.start, tr.end, tr.token_index, False)
                if tr.lemma == "sprechen" and tr.kind == "verb" and "von" in lows[tr.token_index + 1:] else tr
                for tr in out]
-    for words, section, ph, otypes in lex.phrases:
+    for words, section, ph, otypes in () if lowset.isdisjoint(_phrase_firsts()) else lex.phrases:
         if words[0] not in lowset:
             continue
         k = len(words)
-        for i in range(len(lows) - k + 1):
+        for i in _positions(lows, words[0], len(lows) - k + 1):
             if tuple(lows[i:i + k]) == words:
                 r = _resolve(section, None, otypes, classes, tokens, lex)
                 if r is not None:
@@ -485,13 +567,33 @@ def find_triggers(tokens: tuple[Token, ...], context: tuple[Token, ...] = (),
     return out
 
 
+def _positions(words: list[str], w: str, stop: int) -> list[int]:
+    """Indices i < stop with words[i] == w, ascending."""
+    out: list[int] = []
+    if stop <= 0:
+        return out  # (a negative stop would count from the end)
+    i = -1
+    while True:
+        try:
+            i = words.index(w, i + 1, stop)
+        except ValueError:
+            return out
+        out.append(i)
+
+
+@cache
+def _priority_rank() -> dict[str, int]:
+    return {t: i for i, t in enumerate(lexicon().priority)}
+
+
 def main_trigger(triggers: list[Trigger]) -> Trigger | None:
     """The trigger that gives a clause its type: strong before weak, verbs and phrases before nouns,
     then the type order of cues.toml [priority]."""
     if not triggers:
         return None
-    lex = lexicon()
-    rank = {t: i for i, t in enumerate(lex.priority)}
+    if len(triggers) == 1:
+        return triggers[0]
+    rank = _priority_rank()
 
     def key(tr: Trigger) -> tuple:
         # strong verbs and phrases, then weak verbs, then strong nouns, then weak nouns

@@ -19,12 +19,20 @@ def _templates() -> dict:
     return load_toml("headlines.toml")
 
 
+_SHORT: dict[str, str] = {}
+
+
 def _short(name: str) -> str:
     """The surname from the actor lexicon (family name first for Korean and Chinese names; the full
-    name where a surname is shared, as with Kim)."""
-    from .entities import short_name  # the lexicon loads once, on first use
+    name where a surname is shared, as with Kim). Memoised per name."""
+    hit = _SHORT.get(name)
+    if hit is None:
+        from .entities import short_name  # the lexicon loads once, on first use
 
-    return short_name(name)
+        if len(_SHORT) > 100_000:
+            _SHORT.clear()
+        hit = _SHORT[name] = short_name(name)
+    return hit
 
 
 def headline(event_type: str, status: str, actors: tuple[ActorRef, ...], countries: tuple[CountryRef, ...],

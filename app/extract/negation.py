@@ -64,4 +64,13 @@ def is_negated(toks: tuple[Token, ...] | list[Token], text: str = "", quote_from
 def not_only_at(toks: tuple[Token, ...] | list[Token]) -> bool:
     """The words hold "nicht nur" (the first half of "nicht nur ..., sondern auch ...")."""
     lows = [t.low for t in toks]
+    firsts = _not_only_firsts()
+    if firsts is not None and firsts.isdisjoint(lows):
+        return False  # no phrase can start here
     return any(tuple(lows[i:i + len(p)]) == p for p in _cfg()["not_only"] for i in range(len(lows)))
+
+
+@cache
+def _not_only_firsts() -> frozenset[str] | None:
+    phrases = _cfg()["not_only"]
+    return None if any(not p for p in phrases) else frozenset(p[0] for p in phrases)

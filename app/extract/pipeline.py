@@ -58,6 +58,7 @@ Mentions and time expressions come from the entities and timex helpers; both are
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -143,13 +144,24 @@ def _country(code: str) -> str:
 
 
 def _actor_country(name: str) -> str | None:
+    """The state of a known actor (a lexicon lookup, memoised per name)."""
+    hit = _ACTOR_COUNTRY.get(name, _UNSEEN)
+    if hit is not _UNSEEN:
+        return hit
     if _actor_info is None:
         return None
     try:
         info = _actor_info(name)
     except Exception:  # noqa: BLE001
         return None
-    return info.country if info else None
+    if len(_ACTOR_COUNTRY) > 100_000:
+        _ACTOR_COUNTRY.clear()
+    hit = _ACTOR_COUNTRY[name] = info.country if info else None
+    return hit
+
+
+_UNSEEN = object()
+_ACTOR_COUNTRY: dict[str, str | None] = {}
 
 
 def _safe_tag(doc: Document) -> list[Timex]:
@@ -215,13 +227,52 @@ def _mentions_in(mentions: list[Mention], s: int, e: int) -> list[Mention]:
     return [m for m in mentions if s <= m.start and m.end <= e]
 
 
+_STARTS: dict[int, tuple[tuple[Token, ...], list[int]]] = {}
+
+
+def _token_at(toks: tuple[Token, ...], pos: int, default: int | None) -> int | None:
+    """``next((i for i, t in enumerate(toks) if t.start <= pos < t.end), default)`` for words in
+    text order (sorted, not overlapping): the last token starting at or before ``pos`` is the only
+    one that can hold it. The starts of a tuple are kept while it is alive (by identity)."""
+    if toks.__class__ is not tuple:
+        return next((i for i, t in enumerate(toks) if t.start <= pos < t.end), default)
+    hit = _STARTS.get(id(toks))
+    if hit is None or hit[0] is not toks:
+        if len(_STARTS) > 512:
+            _STARTS.clear()
+        hit = _STARTS[id(toks)] = (toks, [t.start for t in toks])
+    i = bisect_right(hit[1], pos) - 1
+    if i >= 0 and pos < toks[i].end:
+        return i
+    return default
+
+
+def _mentions_between(mentions: list[Mention], starts: list[int], s: int, e: int) -> list[Mention]:
+    """``_mentions_in`` over mentions sorted by start (``starts`` their starts): only the run of
+    mentions starting in [s, e] can lie inside."""
+    lo = bisect_left(starts, s)
+    hi = bisect_right(starts, e, lo)
+    return [m for m in mentions[lo:hi] if m.end <= e]
+
+
+_WIRD = ("wird", "werden", "werde")
+
+
+def _background_memo(memo: dict[tuple[int, int], bool], m: Mention, c: Clause, cfg: dict) -> bool:
+    key = (id(c), id(m))  # both live for the whole sentence
+    hit = memo.get(key)
+    if hit is None:
+        hit = memo[key] = _background(m, c.tokens, cfg)
+    return hit
+
+
 def _drop_venues(own: list[Mention], toks: tuple[Token, ...]) -> list[Mention]:
     """A city named as the venue ("in Hanoi", "in Wladiwostok") is not a party when two states are
     named otherwise."""
     def venue(m: Mention) -> bool:
         if m.kind != "country" or getattr(m, "via", "name") not in ("capital", "place", "region"):
             return False
-        idx = next((i for i, t in enumerate(toks) if t.start <= m.start < t.end), 0)
+        idx = _token_at(toks, m.start, 0)
         return idx > 0 and toks[idx - 1].low in ("in", "im")
     others = {(m.key if m.kind == "country" else getattr(m, "country", None)) for m in own if not venue(m)}
     others.discard(None)
@@ -239,9 +290,21 @@ def _habitual_cfg() -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
 def _habitual(etype: str, lows: list[str]) -> bool:
     """An encounter in the present tense with a frequency adverb (cues.toml [habitual])."""
     words, types = _habitual_cfg()
-    if etype not in types or any(w in _PAST_AUX or w in preterite_forms() for w in lows):
+    if etype not in types:
         return False
+    pret = preterite_forms()
+    if any(w in _PAST_AUX or w in pret for w in lows):
+        return False
+    firsts = _habitual_firsts()
+    if firsts is not None and firsts.isdisjoint(lows):
+        return False  # no phrase can start anywhere
     return any(tuple(lows[i:i + len(p)]) == p for p in words for i in range(len(lows) - len(p) + 1))
+
+
+@cache
+def _habitual_firsts() -> frozenset[str] | None:
+    words, _ = _habitual_cfg()
+    return None if any(not p for p in words) else frozenset(p[0] for p in words)
 
 
 @cache
@@ -261,7 +324,7 @@ def _direct(codes: list[str], own: list[Mention], toks: tuple[Token, ...], etype
     for m in own:
         if m.kind != "country":
             continue
-        idx = next((i for i, t in enumerate(toks) if t.start <= m.start < t.end), None)
+        idx = _token_at(toks, m.start, None)
         if idx is None:
             continue
         j = idx - 1
@@ -282,19 +345,33 @@ def _direct(codes: list[str], own: list[Mention], toks: tuple[Token, ...], etype
 
 def _konjunktiv(lows: list[str], konj: frozenset[str]) -> bool:
     """Reported speech: a Konjunktiv I form ("sei", "habe", "werde", or a trigger verb's stem + e)."""
-    lex = lexicon()
+    if konj is not _cfg()["konj"]:
+        return any(_konjunktiv_word(w, konj) for w in lows)
+    memo = _KONJ
     for w in lows:
-        if w in konj:
-            return True
-        if w.endswith("e") and not w.endswith("te") and len(w) > 4 and any(
-                e.lemma.endswith(w + "n") for e in lex.joined.get(w, ())):
+        hit = memo.get(w)
+        if hit is None:
+            if len(memo) > 200_000:
+                memo.clear()
+            hit = memo[w] = _konjunktiv_word(w, konj)
+        if hit:
             return True
     return False
 
 
+_KONJ: dict[str, bool] = {}  # per word, for the cues.toml list
+
+
+def _konjunktiv_word(w: str, konj: frozenset[str]) -> bool:
+    if w in konj:
+        return True
+    return w.endswith("e") and not w.endswith("te") and len(w) > 4 and any(
+        e.lemma.endswith(w + "n") for e in lexicon().joined.get(w, ()))
+
+
 def _background(m: Mention, toks: tuple[Token, ...], cfg: dict) -> bool:
     """A state named as the war's scene or as a medium's origin is not a party to the event."""
-    idx = next((i for i, t in enumerate(toks) if t.start <= m.start < t.end), None)
+    idx = _token_at(toks, m.start, None)
     if idx is None:
         return False
     word = toks[idx].low
@@ -313,6 +390,8 @@ def extract(doc: Document) -> Extraction:
     """All events of one document (pure function of its text, sentences and DCT)."""
     timexes = dating.anchored(doc.text, sorted(_safe_tag(doc), key=lambda t: t.start), doc.dct)
     mentions = sorted(_safe_mentions(doc), key=lambda m: m.start)
+    starts = [m.start for m in mentions]
+    tstarts = [t.start for t in timexes]  # sorted by start (``dating.anchored``)
     cfg = _cfg()
     events: list[ExtractedEvent] = []
     prev_attrs: list[status.Attribution] = []
@@ -329,19 +408,20 @@ def extract(doc: Document) -> Extraction:
         clauses = split_clauses(sent.text, sent.start, sent.index, is_finite_verb)
         if not clauses:
             continue
-        smentions = _mentions_in(mentions, sent.start, sent.end)
+        smentions = _mentions_between(mentions, starts, sent.start, sent.end)
         attrs = status.attributions([c.tokens for c in clauses], smentions, prev_attrs)
         sentence_lows = [t.low for c in clauses for t in c.tokens]
         sent_konj = _konjunktiv(sentence_lows, cfg["konj"])
-        cands = _candidates(clauses, smentions, cfg, [t for t in timexes if sent.start <= t.start < sent.end],
-                            referent if referent_sent >= sent.index - 2 else ())
+        lo = bisect_left(tstarts, sent.start)
+        stimex = timexes[lo:bisect_left(tstarts, sent.end, lo)]
+        cands = _candidates(clauses, smentions, cfg, stimex, referent if referent_sent >= sent.index - 2 else ())
         named_objects = tuple(t for c in clauses for t in _concrete_objects(c.tokens))
         if named_objects:
             referent, referent_sent = named_objects, sent.index
         holder_spans = [(a.start, a.end) for a in attrs if a.start >= 0 and not a.verb]
-        stimex = [t for t in timexes if sent.start <= t.start < sent.end]
-        future_clauses = {c.position for c in clauses if status.is_future(c.tokens)
-                          or any(t.low in ("wird", "werden", "werde") for t in c.tokens)}
+        future_clauses = {c.position for c in clauses if any(t.low in _WIRD for t in c.tokens)
+                          or status.is_future(c.tokens)}
+        background: dict[tuple[int, int], bool] = {}  # (clause, mention) -> _background, per sentence
 
         temporal = _temporal_clause_date(clauses, stimex)
         reports: list[int] = []
@@ -355,7 +435,7 @@ def extract(doc: Document) -> Extraction:
             own = _mentions_in(smentions, cand.start, cand.end)
             inner = [(x.start, x.end) for x in cands if x.nominal and x is not cand and x.clause is c]
             own = [m for m in own if (cand.nominal or not any(s <= m.start and m.end <= e for s, e in holder_spans))
-                   and (cand.type == "attack" or not _background(m, c.tokens, cfg))]
+                   and (cand.type == "attack" or not _background_memo(background, m, c, cfg))]
             outer = [m for m in own if not any(s <= m.start and m.end <= e for s, e in inner)]
             if outer:  # the parties of a nominal event inside the clause are not the clause's, if it names its own
                 own = outer

@@ -106,16 +106,34 @@ def cues() -> Cues:
 
 
 @cache
-def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+def _by_first_value(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
     out: dict[str, list[tuple[str, ...]]] = {}
     for ph in phrases:
         out.setdefault(ph[0], []).append(ph)
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
+_BY_ID: dict[int, tuple[tuple, dict]] = {}
+
+
+def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases by first word, longest first. Looked up by the identity of the (cached) phrase tuple
+    first: hashing a tuple of tuples on every call costs more than the search."""
+    hit = _BY_ID.get(id(phrases))
+    if hit is not None and hit[0] is phrases:
+        return hit[1]
+    index = _by_first_value(phrases)
+    if len(_BY_ID) > 256:
+        _BY_ID.clear()
+    _BY_ID[id(phrases)] = (phrases, index)  # the reference keeps the id from being reused
+    return index
+
+
 def find_phrase(lows: list[str], phrases: tuple[tuple[str, ...], ...]) -> tuple[int, tuple[str, ...]] | None:
     """First (index, phrase) of ``phrases`` occurring as a word sequence in ``lows``."""
     index = _by_first(phrases)
+    if index.keys().isdisjoint(lows):
+        return None  # no phrase can start anywhere (the common case)
     for i, w in enumerate(lows):
         for ph in index.get(w, ()):
             if len(ph) == 1 or tuple(lows[i:i + len(ph)]) == ph:
@@ -164,15 +182,25 @@ def _make(cue: str, holder: list[Token], mentions: list[Mention], strong: bool, 
     )
 
 
+@cache
+def _attribution_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words that can open an attribution phrase (or carry one over), and the verb forms that
+    make one: a clause with none of them skips the word-by-word pass."""
+    c = cues()
+    return (frozenset(_by_first(c.before)) | frozenset(_by_first(c.after)) | c.inherit,
+            c.alleged_verbs | c.report_verbs)
+
+
 def attributions(clauses: list[tuple[Token, ...]], mentions: list[Mention],
                  previous: list[Attribution]) -> list[Attribution]:
     """Attributions and strong hedges of one sentence (given as its clauses' tokens)."""
     c = cues()
     out: list[Attribution] = []
+    before, after = _by_first(c.before), _by_first(c.after)
+    phrase_words, verb_words = _attribution_words()
     for pos, toks in enumerate(clauses):
         lows = [t.low for t in toks]
-        before, after = _by_first(c.before), _by_first(c.after)
-        for i, low in enumerate(lows):
+        for i, low in enumerate(() if phrase_words.isdisjoint(lows) else lows):
             for ph in before.get(low, ()):
                 if tuple(lows[i:i + len(ph)]) == ph:
                     out.append(_make(" ".join(ph), _np(toks, i + len(ph), 1), mentions, False, pos))
@@ -190,7 +218,7 @@ def attributions(clauses: list[tuple[Token, ...]], mentions: list[Mention],
             if not adjective:
                 holder = _np(toks, i + len(ph), 1) if ph[0] == "nach" else []
                 out.append(_make(" ".join(ph), holder, mentions, True, pos, local=len(ph) == 1))
-        for i, low in enumerate(lows):
+        for i, low in enumerate(() if verb_words.isdisjoint(lows) else lows):
             if low in c.alleged_verbs:
                 out.append(_make(toks[i].text, _np(toks, i - 1, -1) or list(toks[:i]), mentions, True, pos,
                                  verb=True))
@@ -230,6 +258,12 @@ def is_future(toks: tuple[Token, ...]) -> bool:
     return False
 
 
+@cache
+def _framing() -> tuple[tuple[str, ...], ...]:
+    """Speculation phrases of two or more words: they frame the clauses after them."""
+    return tuple(ph for ph in cues().speculative if len(ph) >= 2)
+
+
 def decide(event_type: str, toks: tuple[Token, ...], position: int, sentence_lows: list[str],
            attrs: list[Attribution], source: str | None, countries: tuple[str, ...],
            after_dct: bool, prev_clause: tuple[Token, ...] = (),
@@ -257,8 +291,7 @@ def decide(event_type: str, toks: tuple[Token, ...], position: int, sentence_low
             break
     if spec is None:
         # a framing clause earlier in the sentence: "Es ist die Rede davon, dass ..."
-        framing = [ph for ph in c.speculative if len(ph) >= 2]
-        hit = find_phrase(sentence_lows, tuple(framing))
+        hit = find_phrase(sentence_lows, _framing())
         if hit and position > 0 and " ".join(hit[1]) not in " ".join(lows):
             spec = " ".join(hit[1])
     plan = find_phrase(lows, c.planned)

@@ -31,9 +31,25 @@ def _month_end(y: int, m: int) -> date:
 
 def interval(value: str | None) -> tuple[date, date, str] | None:
     """First day, last day and precision of a TIMEX3 date value; None if it is not a calendar date
-    (PAST_REF, durations, unresolved values)."""
+    (PAST_REF, durations, unresolved values). Memoised: extraction asks it of the same few values
+    many times per article."""
     if not value:
         return None
+    hit = _INTERVALS.get(value, _MISSING)
+    if hit is not _MISSING:
+        return hit
+    iv = _interval(value)
+    if len(_INTERVALS) > 50_000:
+        _INTERVALS.clear()
+    _INTERVALS[value] = iv
+    return iv
+
+
+_MISSING = object()
+_INTERVALS: dict[str, tuple[date, date, str] | None] = {}
+
+
+def _interval(value: str) -> tuple[date, date, str] | None:
     v = value.strip().upper()
     try:
         if m := _DAY.fullmatch(v):

@@ -38,6 +38,17 @@ def _title(text: str, spans: list[tuple[int, int]]) -> str | None:
     return None
 
 
+def _mostly_letters(text: str, spans: list[tuple[int, int]]) -> bool:
+    """At least half of the kept characters are letters (counting stops once that is certain)."""
+    need = 0.5 * sum(e - s for s, e in spans)
+    letters = 0
+    for s, e in spans:
+        letters += sum(map(str.isalpha, text[s:e]))
+        if letters >= need:
+            return True
+    return letters >= need
+
+
 def parse_document(name: str, data: bytes, meta: ArticleMeta | None = None) -> Document:
     """Bytes of one file → Document. Raises IngestError (with a reason) for what is not an article."""
     if len(data) > MAX_BYTES:
@@ -51,8 +62,7 @@ def parse_document(name: str, data: bytes, meta: ArticleMeta | None = None) -> D
     words = sum(len(text[s:e].split()) for s, e in spans)
     if words < MIN_WORDS:
         raise IngestError(f"not an article: only {words} words of running text")
-    letters = sum(ch.isalpha() for s, e in spans for ch in text[s:e])
-    if letters < 0.5 * sum(e - s for s, e in spans):
+    if not _mostly_letters(text, spans):
         raise IngestError("not an article: mostly non-letters (table, code or data?)")
     dct = find_dct(text, published=meta.published if meta else None, url=meta.url if meta else None)
     if dct is None:

@@ -10,6 +10,7 @@ of control characters) are rejected rather than decoded into garbage.
 from __future__ import annotations
 
 import codecs
+import re
 
 from .errors import IngestError
 
@@ -20,14 +21,18 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_CONTROL_OK = {"\n", "\r", "\t", "\f", "\v"}
+
+
+# Control characters: C0 (below 0x20) except \t \n \v \f \r, and DEL + C1 (0x7F-0x9F).
+_CONTROL_BAD = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def _control_share(text: str) -> float:
     if not text:
         return 0.0
-    bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in _CONTROL_OK) or 0x7F <= ord(ch) < 0xA0)
-    return bad / len(text)
+    if _CONTROL_BAD.search(text) is None:
+        return 0.0  # the common case, without counting character by character
+    return len(_CONTROL_BAD.findall(text)) / len(text)
 
 
 def decode(data: bytes) -> tuple[str, str]:

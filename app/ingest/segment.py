@@ -23,6 +23,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+import regex
 from somajo import SoMaJo
 
 from app.extract.model import Sentence
@@ -37,7 +38,33 @@ _INNER = re.compile(r"[.!?]+[\"»“”'’)]*(?:\s+[\"„»«(‚]?[A-ZÄÖÜ0-
 
 @cache
 def _tokenizer() -> SoMaJo:
-    return SoMaJo("de_CMC", split_camel_case=True, split_sentences=True, character_offsets=True)
+    tok = SoMaJo("de_CMC", split_camel_case=True, split_sentences=True, character_offsets=True)
+    _skip_emoji_scan_without_emoji(tok)
+    return tok
+
+
+# Any character SoMaJo's emoji pass could split off (the union of the classes it tests per grapheme).
+_EMOJI_CHAR = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Presentation}\uFE0F]")
+
+
+def _skip_emoji_scan_without_emoji(tok: SoMaJo) -> None:
+    """SoMaJo's emoji pass (``Tokenizer._split_emojis``) runs a regex search per grapheme of every
+    token, a third of its time on news text. A token with no emoji character at all gets no
+    boundary from it, so this instance skips the per-grapheme loop for such tokens and hands the
+    same empty boundary list on; any token with such a character takes the original path."""
+    inner = getattr(tok, "_tokenizer", None)
+    original = getattr(inner, "_split_emojis", None)
+    split_on = getattr(inner, "_split_on_boundaries", None)
+    if original is None or split_on is None:
+        return  # another SoMaJo version: leave it as it is
+
+    def split_emojis(node, token_class: str = "emoticon") -> None:
+        if _EMOJI_CHAR.search(node.value.text) is None:
+            split_on(node, [], token_class)
+        else:
+            original(node, token_class)
+
+    inner._split_emojis = split_emojis
 
 
 @cache
@@ -46,12 +73,23 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
 
 
+def _word_before(line: str, end: int) -> re.Match[str] | None:
+    """``_WORD_BEFORE.search(line, 0, end)``: the word ending at ``end``. Searched in a window
+    first (a search from the line's start tries every position before it); only a word that
+    fills the whole window needs the full search."""
+    lo = max(0, end - 48)
+    w = _WORD_BEFORE.search(line, lo, end)
+    if w is not None and w.start() == lo and lo > 0:
+        w = _WORD_BEFORE.search(line, 0, end)
+    return w
+
+
 def _safe_pieces(line: str) -> list[tuple[int, int]]:
     """Cut a line at unambiguous sentence boundaries; (start, end) pieces, stripped."""
     abbrev = _abbreviations()
     cuts = [0]
     for m in _SAFE.finditer(line):
-        w = _WORD_BEFORE.search(line, 0, m.start())
+        w = _word_before(line, m.start())
         if w and w.group(1).lower() in abbrev:
             continue
         cuts.append(m.end())
