@@ -28,6 +28,12 @@ class Settings(BaseSettings):
     facet_time_limit_ms: int = 30
     #: Compute facets cut by the time limit in a background thread into the count cache.
     facet_background: bool = True
+    #: Count facets, totals, page offsets and the time axis from an in-memory bitset index of the
+    #: events (``app/store/facet_index.py``), rebuilt for every data version; false: SQL only.
+    facet_index: bool = True
+    #: Databases with up to this many events build that index inside the request (milliseconds);
+    #: bigger ones in a background thread, while requests use SQL.
+    facet_index_sync_max: int = 5_000
     #: Echo SQL (debugging).
     sql_echo: bool = False
 

@@ -9,16 +9,31 @@ for ``/`` and ``/api/events`` with 1–3 filters and a ``q``, each request with 
 p50/p95/max per route and overall. Target: p95 ≤ 50 ms.
 
     .venv/bin/python benchmarks/facets_latency.py [--events 100000] [--requests 200] [--limit 100] [--db FILE]
-        [--paths / /api/events]
+        [--paths / /api/events] [--mode cold|warm|both] [--no-index]
 
 ``--db FILE`` reuses a SQLite file built earlier (migrated to the newest revision first) instead of
-building a temporary one. ``cut`` counts the /api/events responses in which the facet time limit
-(setting ``facet_time_limit_ms``) left a facet uncounted ("zu aufwendig").
+building a temporary one. ``cut`` counts the responses in which the facet time limit (setting
+``facet_time_limit_ms``) left a facet uncounted ("zu aufwendig").
+
+Two modes (``--mode both``, the default, runs both on the same requests):
+
+- **cold**: the count cache off (``count_cache_size = 0``) and no facet time limit, so every total,
+  facet count and time axis of every request is computed, and no facet is ever cut;
+- **warm**: the settings as they are (count cache and facet time limit): what a server that has seen
+  a filter before answers.
+
+``cpu`` is the process's CPU time per request (server and in-process client): on a shared machine
+the wall-clock figures also hold the time other processes had the CPU; both are printed.
+
+Both use the bitset index of ``app/store/facet_index.py`` (``--no-index``: SQL only, the figures
+before it). It is built once per data version; its build time is printed first and is not part of
+the request figures (a server answers from SQL while it is built after a load).
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import random
 import statistics
 import tempfile
@@ -154,6 +169,86 @@ SCENARIOS: list[tuple[str, Callable[[random.Random], str]]] = [
 ]
 
 
+def run(client, paths: list[str], requests: int, extra: str, label: str) -> list[float]:
+    """Time every scenario on every path; print one table. Returns all request times."""
+    rng = random.Random(3)  # the same requests in every mode
+    gc_stats = _GcTimer()
+    print(f"\n[{label}]\n{'path':<12} {'scenario':<34} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}"
+          f"  {'cpu p50':>8} {'cpu p95':>8}  mean total  cut", flush=True)
+    everything: list[float] = []
+    everything_cpu: list[float] = []
+    for path in paths:
+        for name, make in SCENARIOS:
+            times, cpu, totals, cut = [], [], [], 0
+            for i in range(requests + 3):
+                qs = "&".join(x for x in (make(rng), extra) if x)
+                c = time.process_time()
+                t = time.perf_counter()
+                r = client.get(path + ("?" + qs if qs else ""))
+                ms = (time.perf_counter() - t) * 1000
+                cpu_ms = (time.process_time() - c) * 1000
+                assert r.status_code == 200, (path, qs, r.status_code, r.text[:300])
+                if path.startswith("/api"):
+                    body = r.json()
+                    assert "facets" in body
+                    totals.append(body["total"])
+                    cut += i >= 3 and any(not f.get("complete", True) for f in body["facets"])
+                elif path == "/":
+                    cut += i >= 3 and "zu aufwendig" in r.text
+                if i >= 3:  # the first three warm caches
+                    times.append(ms)
+                    cpu.append(cpu_ms)
+            times.sort()
+            cpu.sort()
+            everything += times
+            everything_cpu += cpu
+            info = f"{statistics.mean(totals):>10,.0f}  {cut}" if totals else f"{'':>10}  {cut}"
+            print(f"{path:<12} {name:<34} {len(times):>4} {_p(times, 50):>8.1f} {_p(times, 95):>8.1f} "
+                  f"{times[-1]:>8.1f}  {_p(cpu, 50):>8.1f} {_p(cpu, 95):>8.1f}  {info}", flush=True)
+    everything.sort()
+    everything_cpu.sort()
+    print(f"all {len(everything)} requests [{label}]: p50 {_p(everything, 50):.1f} ms, "
+          f"p95 {_p(everything, 95):.1f} ms (target p95 ≤ 50 ms); CPU time p50 {_p(everything_cpu, 50):.1f} ms, "
+          f"p95 {_p(everything_cpu, 95):.1f} ms", flush=True)
+    print(f"  Python's cyclic GC meanwhile: {gc_stats.full} full collections ({gc_stats.full_ms:.0f} ms, the longest "
+          f"{gc_stats.longest:.0f} ms), {gc_stats.young} young ones ({gc_stats.young_ms:.0f} ms)", flush=True)
+    gc_stats.stop()
+    return everything
+
+
+class _GcTimer:
+    """Counts and times the garbage collector's runs (a full collection of a process this size takes
+    tens of milliseconds and lands in whichever request is running)."""
+
+    def __init__(self) -> None:
+        self.full = self.young = 0
+        self.full_ms = self.young_ms = self.longest = 0.0
+        self._t = 0.0
+        gc.callbacks.append(self)
+
+    def __call__(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._t = time.perf_counter()
+            return
+        ms = (time.perf_counter() - self._t) * 1000
+        if info["generation"] == 2:
+            self.full += 1
+            self.full_ms += ms
+            self.longest = max(self.longest, ms)
+        else:
+            self.young += 1
+            self.young_ms += ms
+
+    def stop(self) -> None:
+        gc.callbacks.remove(self)
+
+
+def _p(sorted_values: list[float], q: int) -> float:
+    if q == 50:
+        return statistics.median(sorted_values)
+    return sorted_values[int(q / 100 * (len(sorted_values) - 1))]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--events", type=int, default=100_000)
@@ -161,14 +256,23 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="page size (default: the PAGE_SIZE setting)")
     ap.add_argument("--paths", nargs="+", default=["/", "/api/events"], help="routes to time")
     ap.add_argument("--db", type=Path, default=None, help="reuse this SQLite file instead of building one")
+    ap.add_argument("--mode", choices=["cold", "warm", "both"], default="both",
+                    help="cold: no count cache (every count of every request computed); warm: the settings as "
+                         "they are (count cache, facet time limit)")
+    ap.add_argument("--no-index", action="store_true", help="SQL only (setting facet_index off)")
+    ap.add_argument("--gc-freeze", action="store_true",
+                    help="gc.freeze() once everything is loaded, as a server could do after its start-up: "
+                         "full collections then skip the ~110,000 long-lived objects of the app's modules")
     args = ap.parse_args()
 
     from fastapi.testclient import TestClient
 
     from app.main import app
+    from app.settings import get_settings
+    from app.store import facet_index
     from app.store.database import get_session
 
-    rng = random.Random(3)
+    settings = get_settings()
     with tempfile.TemporaryDirectory() as tmp:
         if args.db:
             url = f"sqlite:///{args.db.resolve()}"
@@ -180,6 +284,21 @@ def main() -> None:
             build(url, args.events)
             print(f"built {args.events:,} events in {time.perf_counter() - t0:.1f} s ({url})", flush=True)
         engine = make_engine(url)
+        settings.facet_index = not args.no_index
+        if settings.facet_index:
+            # Built once per data version (after every load), in a background thread; requests use
+            # SQL meanwhile. Timed here, outside the request figures.
+            with Session(engine) as s:
+                t0 = time.perf_counter()
+                idx = facet_index.wait_ready(s)
+            assert idx is not None
+            print(f"facet index: {idx.n:,} events, built in {idx.build_ms:.0f} ms "
+                  f"(ready {1000 * (time.perf_counter() - t0):.0f} ms after the first request)", flush=True)
+
+        if args.gc_freeze:
+            gc.collect()
+            gc.freeze()
+            print(f"gc.freeze(): {gc.get_freeze_count():,} objects left out of collections", flush=True)
 
         def _session():
             with Session(engine) as s:
@@ -188,35 +307,17 @@ def main() -> None:
         app.dependency_overrides[get_session] = _session
         client = TestClient(app)
         extra = f"limit={args.limit}" if args.limit else ""
-        print(f"\n{'path':<12} {'scenario':<34} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}  mean total  cut",
-              flush=True)
-        everything: list[float] = []
-        for path in args.paths:
-            for name, make in SCENARIOS:
-                times, totals, cut = [], [], 0
-                for i in range(args.requests + 3):
-                    qs = "&".join(x for x in (make(rng), extra) if x)
-                    t = time.perf_counter()
-                    r = client.get(path + ("?" + qs if qs else ""))
-                    ms = (time.perf_counter() - t) * 1000
-                    assert r.status_code == 200, (path, qs, r.status_code, r.text[:300])
-                    if path.startswith("/api"):
-                        body = r.json()
-                        assert "facets" in body
-                        totals.append(body["total"])
-                        cut += i >= 3 and any(not f.get("complete", True) for f in body["facets"])
-                    if i >= 3:  # the first three warm caches
-                        times.append(ms)
-                times.sort()
-                everything += times
-                p50 = statistics.median(times)
-                p95 = times[int(0.95 * (len(times) - 1))]
-                info = f"{statistics.mean(totals):>10,.0f}  {cut}" if totals else ""
-                print(f"{path:<12} {name:<34} {len(times):>4} {p50:>8.1f} {p95:>8.1f} {times[-1]:>8.1f}  {info}",
-                      flush=True)
-        everything.sort()
-        print(f"\nall {len(everything)} requests: p50 {statistics.median(everything):.1f} ms, "
-              f"p95 {everything[int(0.95 * (len(everything) - 1))]:.1f} ms (target p95 ≤ 50 ms)")
+        index = "bitset index" if settings.facet_index else "SQL only"
+        if args.mode in ("cold", "both"):
+            cache, budget = settings.count_cache_size, settings.facet_time_limit_ms
+            settings.count_cache_size, settings.facet_time_limit_ms = 0, 0
+            run(client, args.paths, args.requests, extra,
+                f"cold: no count cache, no facet time limit, {index}")
+            settings.count_cache_size, settings.facet_time_limit_ms = cache, budget
+        if args.mode in ("warm", "both"):
+            run(client, args.paths, args.requests, extra,
+                f"warm: count cache {settings.count_cache_size}, facet time limit "
+                f"{settings.facet_time_limit_ms} ms, {index}")
         app.dependency_overrides.clear()
         engine.dispose()
 

@@ -121,9 +121,14 @@ def test_describing_sentence_links_drop_each_condition(web_client, web_data):
         "1 Ereignis mit Nordkorea, Typ Besuch, ganz im Zeitraum Juni 2024 bis Juli 2025")
 
 
-def test_facets_are_counted_in_sql_over_the_filtered_set(engine, web_data):
+def test_facets_are_counted_in_sql_over_the_filtered_set(engine, web_data, monkeypatch):
+    """Without the bitset index (app/store/facet_index.py; tests/test_facet_index.py) facets are
+    counted in SQL: one GROUP BY per facet."""
     from sqlalchemy import event as sa_event
 
+    from app.settings import get_settings
+
+    monkeypatch.setattr(get_settings(), "facet_index", False)
     statements: list[str] = []
 
     def before(conn, cursor, statement, *args):

@@ -93,6 +93,8 @@ def test_cached_counts_are_invalidated_by_any_change(engine, web_data, monkeypat
 
 
 def test_list_total_uses_the_cache_only_when_counting_is_slow(engine, web_data, monkeypatch):
+    # The SQL path (no bitset index yet, e.g. while it is rebuilt after a load).
+    monkeypatch.setattr(get_settings(), "facet_index", False)
     flt = EventFilter.parse(country=["PRK"])
     with Session(engine) as s:
         exact = queries.list_events(s, flt).total
@@ -118,6 +120,8 @@ def test_time_limit_interrupts_a_long_query(engine):
 
 
 def test_cut_facets_say_so_and_are_computed_in_the_background(engine, web_data, web_client, monkeypatch):
+    # The time limit guards the SQL path (no bitset index yet, e.g. while it is rebuilt after a load).
+    monkeypatch.setattr(get_settings(), "facet_index", False)
     monkeypatch.setattr(get_settings(), "facet_time_limit_ms", 1)
     real = facets._country_counts
 

@@ -331,13 +331,15 @@ class EventFilter:
             conds.append(func.coalesce(Event.group_status, Event.status).in_(self.status))
         conds += self.date_conditions()
         if self.q:
-            conds.append(Event.id.in_(_groups_of(
-                matching_ids(self.q, dialect, _TEXT),
-                text_condition(self.q, dialect, _MENTION),
-            )))
+            conds.append(Event.id.in_(self.text_groups(dialect)))
         if self.min_sources:
             conds.append(Event.source_count >= self.min_sources)
         return conds
+
+    def text_groups(self, dialect: str = "sqlite") -> Any:
+        """A one-column select of the group ids (real event ids, plus ids of mentions that are no
+        real event) whose headline or quotes match ``q``; the ``q`` condition is ``id IN`` it."""
+        return _groups_of(matching_ids(self.q or "", dialect, _TEXT), text_condition(self.q or "", dialect, _MENTION))
 
     def date_conditions(self) -> list[ColumnElement[bool]]:
         """overlap: ``date_last >= from`` and ``date_first <= to``; within: ``date_first >= from``

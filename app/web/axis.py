@@ -27,6 +27,7 @@ Decisions:
 from __future__ import annotations
 
 import re
+from collections import namedtuple
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Annotated, Any
@@ -41,7 +42,7 @@ from sqlmodel import Session
 from app import labels
 from app.extract.model import EVENT_TYPES
 from app.extract.timevalue import interval
-from app.store import entities_q, queries
+from app.store import entities_q, facet_index, queries
 from app.store.database import get_session
 from app.store.filters import EventFilter
 from app.web.params import FilterDep, SessionDep
@@ -85,6 +86,20 @@ LEFT, RIGHT = 34, 8
 TOP, BASE = 14, 132  # bar area: y from TOP (max) to BASE (0)
 LANE_H = 11
 SPAN_TOP = 188
+
+
+#: The counted rows of ``entities_q.axis_rows`` (one per interval and type) gathered per interval:
+#: counts is {type: n}. About 160 of them instead of thousands of rows for a few years of events.
+_Group = namedtuple("_Group", "value first last precision counts")
+
+
+def _groups(rows: Any) -> list[_Group]:
+    """``entities_q.AxisRow``s (SQL) gathered per interval, in the order of their first row."""
+    out: dict[tuple[Any, ...], dict[str, int]] = {}
+    for r in rows:
+        counts = out.setdefault((r.value, r.first, r.last, r.precision), {})
+        counts[r.type] = counts.get(r.type, 0) + r.count
+    return [_Group(*k, c) for k, c in out.items()]
 
 
 @dataclass
@@ -231,7 +246,14 @@ def build_axis(
     key = ("axis", tuple(i for i in base_items if i[0] != "sort"))
     cached = queries.cache_get(version, key)
     if cached is None:
-        cached = entities_q.axis_rows(session, entities_q.filter_conditions(session, base))
+        idx = facet_index.current(session, queries.read_version(session))
+        if idx is not None:  # the bitset index of this data version (app/store/facet_index.py)
+            bits = idx.matching(idx.masks(session, base, queries.prepare(session)))
+            found, n_undated = idx.axis_groups(bits)
+            cached = ([_Group._make(g) for g in found], n_undated)
+        else:
+            found_rows, n_undated = entities_q.axis_rows(session, entities_q.filter_conditions(session, base))
+            cached = (_groups(found_rows), n_undated)
         queries.cache_put(version, key, cached)
     rows, undated = cached
 
@@ -288,9 +310,10 @@ def build_axis(
         key = (r.first.year, r.first.month if unit == "month" else 0)
         b = index.get(key)
         if b is None:
-            outside += r.count
+            outside += sum(r.counts.values())
             continue
-        b.counts[r.type] = b.counts.get(r.type, 0) + r.count
+        for t, n in r.counts.items():
+            b.counts[t] = b.counts.get(t, 0) + n
 
     # spans: one band per distinct imprecise interval
     groups: dict[tuple[date, date], Span] = {}
@@ -298,7 +321,7 @@ def build_axis(
         if r.precision in FINE:
             continue
         if r.last < start or r.first > end:
-            outside += r.count
+            outside += sum(r.counts.values())
             continue
         sp = groups.get((r.first, r.last))
         if sp is None:
@@ -306,7 +329,8 @@ def build_axis(
             sp = groups[(r.first, r.last)] = Span(
                 r.first, r.last, labels.format_value(r.value, r.first, r.precision), href=_link(base_items, a, z)
             )
-        sp.counts[r.type] = sp.counts.get(r.type, 0) + r.count
+        for t, n in r.counts.items():
+            sp.counts[t] = sp.counts.get(t, 0) + n
     spans = sorted(groups.values(), key=lambda s: (s.first, -s.last.toordinal()))
     lane_end: list[date] = []
     for sp in spans:
@@ -337,14 +361,21 @@ def build_axis(
 
 
 def _a(attrs: dict[str, Any]) -> str:
-    """Attributes, every value escaped (numbers are formatted, never trusted as markup)."""
+    """Attributes, every value escaped (numbers are formatted, never trusted as markup).
+
+    Numbers are formatted here and contain nothing to escape, so only other values go through
+    ``escape`` (an axis has thousands of numeric attributes: that was a fifth of a page's time)."""
     out = []
     for k, v in attrs.items():
         if v is None:
             continue
-        if isinstance(v, float):
-            v = f"{v:.2f}".rstrip("0").rstrip(".")
-        out.append(f' {k}="{escape(str(v))}"')
+        if type(v) is float:
+            num = f"{v:.2f}".rstrip("0").rstrip(".")
+            out.append(f' {k}="{num}"')
+        elif type(v) is int:
+            out.append(f' {k}="{v}"')
+        else:
+            out.append(f' {k}="{escape(str(v))}"')
     return "".join(out)
 
 
@@ -418,8 +449,9 @@ def render_svg(ax: Axis, *, standalone: bool = False, id_prefix: str = "axis") -
                                          "stroke-width": 0.75, "data-type": t}))
             hit = _el("rect", {"x": x0, "y": TOP - 6, "width": bw, "height": BASE - TOP + 6,
                                "fill": "transparent", "class": "axis-hit"})
-            parts.append(_el("a", {"href": bk.href, "class": "axis-bar", "aria-label": bk.summary()},
-                             _el("title", {}, _text(bk.summary())), hit, *segs))
+            summary = bk.summary()
+            parts.append(_el("a", {"href": bk.href, "class": "axis-bar", "aria-label": summary},
+                             _el("title", {}, _text(summary)), hit, *segs))
     # x labels
     if ax.unit == "month":
         every = 1 if n <= 24 else 0
@@ -452,9 +484,10 @@ def render_svg(ax: Axis, *, standalone: bool = False, id_prefix: str = "axis") -
                                 "fill": colour, "class": "axis-span-band"})
             hit = _el("rect", {"x": x1, "y": y, "width": max(3.0, x2 - x1), "height": LANE_H - 1,
                                "fill": "transparent"})
-            parts.append(_el("a", {"href": sp.href, "class": "axis-span", "aria-label": sp.summary(),
+            summary = sp.summary()
+            parts.append(_el("a", {"href": sp.href, "class": "axis-span", "aria-label": summary,
                                    "data-first": sp.first.isoformat(), "data-last": sp.last.isoformat()},
-                             _el("title", {}, _text(sp.summary())), hit, band))
+                             _el("title", {}, _text(summary)), hit, band))
     # legend (standalone only)
     if legend_rows:
         y0 = SPAN_TOP + span_h + 8
