@@ -114,6 +114,27 @@ class TestRules:
         assert same_event(b, a)
         assert same_event(c, a) is None
 
+    def test_same_occurrence_named_far_apart_by_the_same_words(self):
+        a = m(1, sent=1, type="other", value="2023-07-27", countries=("PRK",),
+              quote="Zum 70. Jahrestag des Waffenstillstands im Koreakrieg hat Nordkorea Raketen präsentiert")
+        b = m(2, sent=9, type="other", value="2023-07-27", countries=("PRK",),
+              quote="Mit der Militärparade feiert Nordkorea den 70. Jahrestag des Waffenstillstands")
+        assert "Stichwörter" in same_event(b, a)
+        # generic words of the domain are no evidence; nor are the same words on another date
+        c = m(3, sent=9, type="other", value="2023-07-27", countries=("PRK",),
+              quote="Nordkorea und Russland vertiefen ihre Beziehungen und die Zusammenarbeit")
+        d = m(4, sent=1, type="other", value="2023-07-27", countries=("PRK",),
+              quote="Russland und Nordkorea pflegen Beziehungen, die Zusammenarbeit wächst")
+        assert same_event(c, d) is None
+        e = MentionInfo(**{**b.__dict__, "value": "2024-02-08"})
+        assert same_event(e, a) is None
+
+    def test_headline_verb_with_its_separable_prefix(self):
+        from app.store.merge import _stem
+
+        assert _stem("erkennt die Volksrepubliken an") == _stem("anerkannt")
+        assert _stem("lobt") == _stem("lobte")
+
     def test_denial_answering_the_claim_before_it(self):
         claim = m(1, type="arms_transfer", status="alleged", value=None, sent=4)
         denial = m(2, type="denial", status="denied", value=None, sent=5,

@@ -176,7 +176,12 @@ def _same_sides(a: MentionInfo, b: MentionInfo) -> bool:
 
 
 def _stem(trigger: str) -> str:
-    word = next((w for w in trigger.split() if w.isalpha()), "")
+    """The first four letters of the trigger verb, a separable prefix put back in front ("erkennt …
+    an" → "aner", like "anerkannt")."""
+    words = [w.strip(".,;:!?«»„“\"'") for w in trigger.split()]
+    word = next((w for w in words if w.isalpha()), "")
+    if len(words) > 1 and words[-1].isalpha() and words[-1].islower() and len(words[-1]) <= 5:
+        word = words[-1] + word
     return word.casefold()[:4]
 
 
@@ -187,6 +192,20 @@ def _restates_headline(new: MentionInfo, old: MentionInfo) -> bool:
         return False
     same_word = bool(_stem(new.trigger)) and len(_stem(new.trigger)) == 4 and _stem(new.trigger) == _stem(old.trigger)
     return same_word or bool(new.persons & old.persons)
+
+
+_WORD = re.compile(r"[A-ZÄÖÜ][\wäöüß-]{5,}")
+
+
+def _content_words(quote: str) -> frozenset[str]:
+    stop = _set("similar_stopwords")
+    return frozenset(w for w in _WORD.findall(quote) if w not in stop)
+
+
+def _similar(new: MentionInfo, old: MentionInfo) -> frozenset[str]:
+    """The content words two mentions share, if enough to say they report one occurrence."""
+    shared = _content_words(new.quote) & _content_words(old.quote)
+    return shared if len(shared) >= config()["similar_min_words"] else frozenset()
 
 
 def _norm(quote: str) -> str:
@@ -255,6 +274,12 @@ def same_event(new: MentionInfo, old: MentionInfo, twin_article: int | None = No
             limit = 4  # "Gleichzeitig betonte er …", "X fügte hinzu": one speaker's utterance goes on
         if narrow and _restates_headline(new, old) and not (new.persons and old.persons and not shared):
             limit = max(limit, new.sentence_index)
+        words = _similar(new, old) if narrow and new.type != "statement" and new.value == old.value \
+            and distance > limit and distance <= config()["similar_max_distance"] else frozenset()
+        if words:
+            reasons.append("gleiche Stichwörter: " + ", ".join(sorted(words)))
+            reasons.append(f"im selben Artikel, {distance} Sätze entfernt")
+            return "; ".join(reasons)
         if distance > limit and not shared:
             return None
         if narrow and new.type == "statement" and not shared and not _continues(new.quote) \
