@@ -129,6 +129,24 @@ class TestRules:
         e = MentionInfo(**{**b.__dict__, "value": "2024-02-08"})
         assert same_event(e, a) is None
 
+    def test_the_same_figure_twice_is_one_delivery(self):
+        a = m(1, sent=5, type="arms_transfer", value=None, countries=("PRK", "RUS"),
+              quote="Russland hat von Nordkorea bereits etwa 4,8 Millionen Geschosse erhalten")
+        b = m(2, sent=9, type="arms_transfer", status="alleged", value="2024-06-12", countries=("PRK", "RUS"),
+              quote="Darin befanden sich mutmasslich um die 4,8 Millionen Artilleriegeschosse")
+        assert "4,8" in same_event(b, a)
+        c = MentionInfo(**{**b.__dict__, "quote": "Darin befanden sich im Jahr 2024 Artilleriegeschosse"})
+        assert same_event(c, a) is None  # a year is no specific figure
+
+    def test_announced_meeting_and_report_on_the_same_day_in_one_article(self):
+        planned = m(1, sent=2, type="meeting", status="planned", value="2024-01-16", basis="relative_to_dct",
+                    persons={"Wladimir Putin"})
+        met = m(2, sent=0, type="meeting", value="2024-01-16", basis="dct",
+                persons={"Wladimir Putin", "Choe Son Hui"})
+        assert same_event(planned, met)
+        # both only dated by the article's date: no evidence that it is the same day's encounter
+        assert same_event(MentionInfo(**{**planned.__dict__, "basis": "dct"}), met) is None
+
     def test_headline_verb_with_its_separable_prefix(self):
         from app.store.merge import _stem
 
@@ -264,7 +282,7 @@ def test_merge_quality_on_seed_and_dev_gold(engine, shared_dir):
         res = merge_scores(s, gold, groups)
     # Floors at what the rules reach now (see the closing note of issue 7); they must not drop.
     assert res["precision"] >= 0.97, res
-    assert res["recall"] >= 0.64, res
+    assert res["recall"] >= 0.71, res
 
 
 def test_group_status_is_derived_not_overwritten(engine):

@@ -42,6 +42,12 @@ never fused afterwards. Rules (``same_event``):
 - **headline**: the article's first sentence is its headline; a mention there merges with a mention
   of the same type up to the fifth sentence that restates it with the same verb ("lobt" / "lobte") or
   the same persons.
+- **same words far apart**: in one article, mentions of a type other than speech that lie beyond
+  the sentence window merge (up to 12 sentences) when they share two content words or one specific
+  figure ("4,8 Millionen", "14.000") on the same date or with one of them undated; states, capitals
+  and generic domain nouns never count (``similar_stopwords``).
+- **announced and reported the same day**: in one article, an announced encounter and a reported one
+  of a shared person on the same day merge when one of them states its date.
 - a visitor meeting two hosts of one state (Choe with Lawrow, then with Putin) is one visit: two
   encounters with two named persons each need two shared persons unless they involve the same states.
 
@@ -195,6 +201,7 @@ def _restates_headline(new: MentionInfo, old: MentionInfo) -> bool:
 
 
 _WORD = re.compile(r"[A-ZÄÖÜ][\wäöüß-]{5,}")
+_NUMBER = re.compile(r"(?<![\d.,'])\d{1,3}(?:[.,']\d+)+(?![\d.,'])|(?<![\d.,'])\d{3,}(?![\d.,'])")
 
 
 def _content_words(quote: str) -> frozenset[str]:
@@ -202,10 +209,19 @@ def _content_words(quote: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(quote) if w not in stop)
 
 
+def _quantities(quote: str) -> frozenset[str]:
+    """Specific numbers ("4,8 Millionen", "10'000", "14.000"), not years: the same figure twice is
+    strong evidence of the same occurrence."""
+    return frozenset(n for n in _NUMBER.findall(quote) if not re.fullmatch(r"(19|20)\d\d", n))
+
+
 def _similar(new: MentionInfo, old: MentionInfo) -> frozenset[str]:
-    """The content words two mentions share, if enough to say they report one occurrence."""
+    """The content words two mentions share, if enough to say they report one occurrence (a shared
+    specific number counts as two words)."""
     shared = _content_words(new.quote) & _content_words(old.quote)
-    return shared if len(shared) >= config()["similar_min_words"] else frozenset()
+    numbers = _quantities(new.quote) & _quantities(old.quote)
+    weight = len(shared) + 2 * len(numbers)
+    return shared | numbers if weight >= config()["similar_min_words"] else frozenset()
 
 
 def _norm(quote: str) -> str:
@@ -247,9 +263,13 @@ def same_event(new: MentionInfo, old: MentionInfo, twin_article: int | None = No
 
     dated_new, dated_old = new.first is not None, old.first is not None
     future = {"planned", "speculative"}
+    same_day = (same_article and new.precision == "day" and new.value == old.value and bool(shared)
+                and new.type in enc and {new.basis, old.basis} & {"explicit", "relative_to_dct"})
     if (new.status in future) != (old.status in future) and not (
-            dated_new and dated_old and "explicit" in (new.basis, old.basis)):
-        return None  # an announcement and a report match only through a date the text states
+            dated_new and dated_old and "explicit" in (new.basis, old.basis)) and not same_day:
+        return None  # an announcement and a report match only through a date the text states, or,
+        # in one article, an encounter of a shared person on the same day ("im Vorfeld eines
+        # Treffens mit Putin" and "Putin trifft Kims Außenminister")
     if dated_new and dated_old:
         if continuing and not same_article and _gap_days(new, old) <= 730:
             reasons.append(f"andauernder Zustand, Daten nah beieinander ({old.value} ~ {new.value})")
@@ -274,7 +294,8 @@ def same_event(new: MentionInfo, old: MentionInfo, twin_article: int | None = No
             limit = 4  # "Gleichzeitig betonte er …", "X fügte hinzu": one speaker's utterance goes on
         if narrow and _restates_headline(new, old) and not (new.persons and old.persons and not shared):
             limit = max(limit, new.sentence_index)
-        words = _similar(new, old) if narrow and new.type != "statement" and new.value == old.value \
+        words = _similar(new, old) if narrow and new.type != "statement" \
+            and (new.value == old.value or not (dated_new and dated_old)) \
             and distance > limit and distance <= config()["similar_max_distance"] else frozenset()
         if words:
             reasons.append("gleiche Stichwörter: " + ", ".join(sorted(words)))
