@@ -18,7 +18,7 @@ must be preceded by at least three letters ("Preise" is not a "Reise").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from .clauses import Token, load_toml
@@ -113,6 +113,9 @@ class Lexicon:
     nominal: frozenset[str]
     needs_object_sections: frozenset[str]
     anniversary: frozenset[str]
+    # words right before a noun trigger that make it the topic of another act, per section
+    # ("eine Lockerung der Sanktionen", "um Unterstützung gegen die Sanktionen")
+    topic_of: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _key(word: str) -> str:
@@ -167,6 +170,7 @@ def lexicon() -> Lexicon:
         nominal=frozenset(cues["priority"]["nominal"]),
         needs_object_sections=frozenset(needs_object_sections),
         anniversary=frozenset(w.lower() for w in cues["priority"]["anniversary"]),
+        topic_of={k: frozenset(w.lower() for w in v) for k, v in cues.get("topic_of", {}).items()},
     )
 
 
@@ -523,6 +527,7 @@ def find_triggers(tokens: tuple[Token, ...], context: tuple[Token, ...] = (),
             m = noun
             if any(w in lex.anniversary for w in lows[max(0, i - 4):i]):
                 m = None  # "zum 70. Jahrestag des Endes im Koreakrieg": a commemoration, not the war
+            topic = m is not None and any(w in lex.topic_of.get(lex.nouns[m[0]][0], ()) for w in lows[max(0, i - 3):i])
             if m:
                 section, lemma, weak, needs, otypes = lex.nouns[m[0]]
                 local = set(classes)
@@ -531,7 +536,10 @@ def find_triggers(tokens: tuple[Token, ...], context: tuple[Token, ...] = (),
                     if mod:
                         local = {mod[0][1]}
                 r = _resolve(section, needs, otypes, local, tokens, lex)
-                if r is not None:
+                if r is not None and topic:
+                    # "eine Lockerung der Sanktionen fordern": the act is talk about the sanctions
+                    out.append(Trigger("statement", "statement", lemma, "noun", t.start, t.end, i, True, r[1], m[1]))
+                elif r is not None:
                     out.append(Trigger(r[0], section, lemma, "noun", t.start, t.end, i, weak, r[1], m[1]))
     lowset = set(lows)
     if "von" in lowset and not lowset & _TALK_PARTNER:

@@ -502,6 +502,12 @@ def extract(doc: Document) -> Extraction:
                 etype = "statement"  # reported talk about relations: the speaker's statement
             if etype == "denial" and status.find_phrase(lows, status.cues().not_denial):
                 etype = "statement"
+            prior = next((e for e in (last_event, last_main) if e is not None and e.sentence_index >= sent.index - 2
+                          and _additive(lows, etype, e)), None)
+            if prior is not None and not set(codes) & _targets():
+                # "Auch die USA und Südkorea setzten ... auf ihre Sanktionslisten": the same kind of
+                # act as the event before (or its main clause), against the same state of the timeline
+                codes += [cr.code for cr in prior.countries if cr.code in _targets() and cr.code not in codes]
             if _out_of_scope(codes, own, cand, c, lows, last_event, cfg):
                 continue  # third states among themselves ("Kiew kappte seine Beziehungen zu Syrien")
             if _habitual(etype, lows):
@@ -673,6 +679,12 @@ def _targets() -> frozenset[str]:
     return frozenset(load_toml("cues.toml")["scope"]["target_states"])
 
 
+def _additive(lows: list[str], etype: str, last_event: ExtractedEvent) -> bool:
+    """The clause opens with an additive particle ("Auch", "Ebenso") and is of the previous event's type."""
+    words = frozenset(load_toml("cues.toml")["scope"].get("additive", ()))
+    return bool(lows) and lows[0] in words and etype == last_event.type
+
+
 def _out_of_scope(codes: list[str], own: list[Mention], cand: _Cand, c: Clause, lows: list[str],
                   last_event: ExtractedEvent | None, cfg: dict) -> bool:
     """Two third states named as the parties and no state of the timeline ("Kiew kappte seine
@@ -732,6 +744,16 @@ def _is_heading(text: str) -> bool:
 _HEADING_REACH = 4  # sentences after a subheading that belong to its section
 
 
+@cache
+def _contrast_words() -> frozenset[str]:
+    return frozenset(load_toml("cues.toml")["coref"].get("contrast", ()))
+
+
+def _contrasts(quote: str) -> bool:
+    """The mention sets the event against an earlier one ("erstmals seit", "bislang", "wieder")."""
+    return any(w in _contrast_words() for w in re.findall(r"\w+", quote.lower()))
+
+
 def _corefer_dates(events: list[ExtractedEvent], text: str, nouns: list[frozenset[str]] | None = None,
                    dct: DCT | None = None, headings: frozenset[int] = frozenset()) -> list[ExtractedEvent]:
     """A mention without its own time expression takes the date of an explicitly coreferent mention
@@ -753,8 +775,14 @@ def _corefer_dates(events: list[ExtractedEvent], text: str, nouns: list[frozense
                 continue
             names = {a.name for a in e.actors}
             codes = {c.code for c in e.countries}
+            contrast = _contrasts(text[e.start:e.end])
             for k, f in enumerate(out):
                 if k == i or not _explicit(f):
+                    continue
+                # "erstmals seit 24 Jahren", "bislang", "inzwischen wieder": a current occurrence set
+                # against an earlier one, not a mention of a past event dated before the document
+                if contrast and div is not None and f.date.last is not None \
+                        and f.date.last < div[0].replace(month=1, day=1):
                     continue
                 if f.type not in kinds[i] and f.type not in _SAME_EVENT.get(e.type, ()):
                     continue
