@@ -369,8 +369,14 @@ def choose(new: MentionInfo, candidates: Iterable[MentionInfo],
     """The best compatible candidate whose whole group (as far as it is known here) fits."""
     candidates = list(candidates)
     scored = []
+    enc = _set("encounter_types")
     for old in candidates:
         if old.id == new.id:
+            continue
+        # the first tests of same_event, inline: most candidates fail them (a cheap pre-filter)
+        if old.article_id != twin_article and (
+                not (new.countries & old.countries)
+                or (new.type != "denial" and new.type != old.type and not (new.type in enc and old.type in enc))):
             continue
         reason = same_event(new, old, twin_article)
         if reason is not None:
@@ -436,6 +442,12 @@ def load_infos(session: Session, ids: list[int]) -> list[MentionInfo]:
     ]
 
 
+def _candidate_key(m: MentionInfo) -> tuple:
+    """What ``cross_article_candidates`` depends on."""
+    return (m.type, m.article_id, m.first, m.last, m.persons,
+            m.countries if m.type in _set("continuing_types") else None)
+
+
 def cross_article_candidates(session: Session, new: MentionInfo, limit: int = 12) -> list[int]:
     """Ids of other articles' mentions that could be the same event, found through indexes."""
     if new.type not in _set("cross_article_types"):
@@ -472,10 +484,16 @@ def assign_groups(session: Session, new_ids: list[int], twin_article: int | None
     Mentions of a near-duplicate article (``twin_article``) are candidates for every mention."""
     infos = {m.id: m for m in load_infos(session, new_ids)}
     twin_ids = list(session.scalars(select(Event.id).where(Event.article_id == twin_article))) if twin_article else []
-    cand_ids: dict[int, list[int]] = {
-        eid: cross_article_candidates(session, infos[eid]) + twin_ids for eid in new_ids}
+    found: dict[tuple, list[int]] = {}  # mentions of one article often ask the same question
+    cand_ids: dict[int, list[int]] = {}
+    for eid in new_ids:
+        key = _candidate_key(infos[eid])
+        if key not in found:
+            found[key] = cross_article_candidates(session, infos[eid])
+        cand_ids[eid] = found[key] + twin_ids
     first = sorted({c for ids in cand_ids.values() for c in ids})
-    groups = sorted({m.group_id for m in load_infos(session, first)}) if first else []
+    groups = sorted({g or i for i, g in session.execute(
+        select(Event.id, Event.group_id).where(Event.id.in_(first)))}) if first else []
     # Members of a candidate group take part, so a new mention is checked against the group, not one
     # member: the first mention and the most recent ones (a cap keeps big groups cheap).
     members: list[int] = []
@@ -487,9 +505,12 @@ def assign_groups(session: Session, new_ids: list[int], twin_article: int | None
         members += groups
     others = {m.id: m for m in load_infos(session, sorted(set(first) | set(members)))}
     group_of = {m.id: m.group_id for m in others.values()}
+    by_group: dict[int, list[int]] = {}
+    for o, g in group_of.items():
+        by_group.setdefault(g, []).append(o)
     for eid, ids in cand_ids.items():
         wanted = {group_of[c] for c in ids if c in group_of}
-        cand_ids[eid] = sorted({*ids, *(o for o, g in group_of.items() if g in wanted)})
+        cand_ids[eid] = sorted({*ids, *(o for g in wanted for o in by_group[g])})
     placed: list[MentionInfo] = []
     touched: set[int] = set()
     updates = []
