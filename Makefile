@@ -44,6 +44,9 @@ bench: setup
 	$(BIN)/python benchmarks/web_latency.py
 	$(BIN)/python benchmarks/timex_bench.py
 	$(BIN)/python benchmarks/events_eval.py
+	$(BIN)/python benchmarks/unseen_eval.py
+	$(BIN)/python benchmarks/merge_eval.py
+	$(BIN)/python benchmarks/facets_latency.py --requests 100
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .ruff_cache
