@@ -34,6 +34,31 @@ def _tense() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(t["pluperfect"]), frozenset(t["background"])
 
 
+@cache
+def _standing() -> frozenset[str]:
+    return frozenset(load_toml("cues.toml")["tense"]["standing"])
+
+
+@cache
+def _perfect_cues() -> tuple[frozenset[str], frozenset[str]]:
+    c = load_toml("cues.toml")
+    return frozenset(c["tense"]["alleged_perfect"]), frozenset(c["alleged"]["modal"])
+
+
+def _perfect_infinitive(lows: list[str]) -> bool:
+    """A hedge modal and "haben"/"sein" right after a participle ("geliefert haben soll")."""
+    aux, modal = _perfect_cues()
+    if not any(w in modal for w in lows):
+        return False
+    return any(w in aux and k > 0 and _participle(lows[k - 1]) for k, w in enumerate(lows))
+
+
+def _participle(w: str) -> bool:
+    """A past participle: "geliefert", "erhalten" is not told apart, "ge-" inside a separable verb
+    ("abgeschossen", "zurückgegeben") is."""
+    return len(w) > 4 and w.endswith(("t", "en")) and "ge" in w[:8]
+
+
 def from_timex(tx: Timex, past: bool | None = None, dct: DCT | None = None) -> EventDate:
     """EventDate of a time expression; with ``past`` and ``dct`` a bare weekday is moved to the side
     of the document date that the clause's tense points to."""
@@ -113,6 +138,10 @@ def default_date(toks: tuple[Token, ...], dct: DCT | None, status: str, event_ty
         return from_dct(dct)
     if any(w in pluperfect for w in lows):
         return NONE
+    if past and any(w in _standing() for w in lows):
+        return NONE  # "hat ... stets bestritten": a standing position, no news of this date
+    if status == "alleged" and _perfect_infinitive(lows):
+        return NONE  # "die Nordkorea geliefert haben soll": an alleged past act without its own time
     if past and event_type != "statement" and any(w in background for w in lows):
         return NONE
     return from_dct(dct)

@@ -106,6 +106,11 @@ def _cfg() -> dict:
         "pair": frozenset(c["anaphora"]["pair"]),
         "person": frozenset(c["anaphora"]["person"]),
         "keep_speech": frozenset(c["priority"]["keep_speech"]),
+        "demand": frozenset(c["priority"]["demand_verbs"]),
+        "expected_visit": (frozenset(c["priority"]["expected_visit_aux"]),
+                           frozenset(c["priority"]["expected_visit_verb"]),
+                           frozenset(c["priority"]["expected_visit_preps"])),
+        "plan_speech": frozenset(c["priority"]["plan_speech"]),
         "speech_content": frozenset(c["priority"]["speech_content"]),
         "announce": frozenset(c["priority"]["announce_verbs"]),
         "nominal_actor": frozenset(c["priority"]["nominal_needs_actor"]),
@@ -131,6 +136,7 @@ class _Cand:
     topic: bool = False
     extra: list = field(default_factory=list)
     speaker: Clause | None = None  # the speech clause this candidate is the complement of
+    announced: bool = False  # the complement of "kündigte an, ... zu ...": a planned act
     report: bool = False  # a "Wie X mitteilte" clause: a statement that does not carry the topic on
 
 
@@ -423,6 +429,7 @@ def extract(doc: Document) -> Extraction:
                           or status.is_future(c.tokens)}
         background: dict[tuple[int, int], bool] = {}  # (clause, mention) -> _background, per sentence
 
+        head_src = _headline_source(sent.text, sent.start, smentions)
         temporal = _temporal_clause_date(clauses, stimex)
         reports: list[int] = []
         clause_dates: dict[int, EventDate] = {}
@@ -558,6 +565,15 @@ def extract(doc: Document) -> Extraction:
                                        edate is not None and not past and dating.after_dct(edate, doc.dct),
                                        clauses[c.position - 1].tokens if c.position else (),
                                        nominal_plans=cand.nominal or not nominals)
+            if head_src is not None and st == "reported" and etype not in ("statement", "accusation", "denial") \
+                    and head_src.key not in codes and not (head_src.start <= cand.start < head_src.end):
+                # "Seoul: Nordkorea schickt weitere Soldaten": the claim of the source before the colon
+                st, claims = "alleged", (Claim("alleged", (head_src.label or head_src.key,),
+                                               doc.text[head_src.start:head_src.end] + ":"),)
+            if cand.announced and st in ("reported", "alleged") and etype not in ("statement", "denial"):
+                st, claims = "planned", (Claim("planned", claims[0].holders if claims else (), "angekündigt"),)
+                if edate is not None and edate.basis == "dct":
+                    edate = None  # an announced act without its own time has none
             if cand.dated_background and st in ("alleged", "speculative"):
                 # the attribution of the clause ("einem UN-Bericht zufolge") is about the clause's claim,
                 # not about the dated event it names; only a hedge inside the phrase counts
@@ -933,7 +949,7 @@ def _actors(own: list[Mention], named: frozenset[str], cand: _Cand, c: Clause, t
                      and m.end <= prev_clause.end), None)
         if subj:
             actors.append(subj)
-    if len(actors) < 2 and c.lead not in _RELATIVES:
+    if len(actors) < 2 and not (c.after_comma and c.lead in _RELATIVES):  # "Die beiden hätten": an article
         for k in tracker.group(lows, toks, cand.start, sent_start):
             if k not in actors:
                 actors.append(k)
@@ -984,6 +1000,9 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
         main = main_trigger(trs)
         topic = lows[0] in cfg["topic_words"] and any(
             tuple(lows[i:i + len(k)]) == k for k in cfg["topic_constr"] for i in range(len(lows)))
+        if (main is None or main.weak) and _expected_visit(c, smentions, cfg):
+            per_clause.append(_Cand(c, c.start, c.end, "visit", None, trs))  # "wird in Moskau erwartet"
+            continue
         if main is None and not topic:
             per_clause.append(None)
             continue
@@ -999,6 +1018,16 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
             cand = _Cand(c, c.start, c.end, main.type if main else "other", main, trs, topic=True)
         else:
             cand = _Cand(c, c.start, c.end, main.type, main, trs)
+        if main is not None and main.section != "statement":
+            # one clause "kündigte an, Nordkorea ... zu besuchen" / "forderte auf, ... zu stoppen": a speech
+            # verb before the act, the act's verb a zu-infinitive at the end
+            sp = next((t for t in trs if t.section == "statement" and t.kind == "verb"
+                       and t.token_index < main.token_index), None)
+            if sp is not None and _zu_infinitive(lows):
+                if sp.lemma in cfg["demand"]:
+                    cand.type, cand.trigger = "statement", sp
+                elif sp.lemma in cfg["plan_speech"] and main.kind == "verb":
+                    cand.announced = True  # not "kündigte an, eine Lieferung ... zu prüfen": a noun is no act
         # a reporting act by a medium or an impersonal "hieß es" is not an event
         if main is not None and main.section == "statement" and main.lemma in cfg["reporting"]:
             if (any(w in cfg["media"] or w.startswith("nachrichtenagentur") for w in lows) or "es" in lows) \
@@ -1077,6 +1106,13 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
             cand.report = True
             continue  # "Wie der Geheimdienst mitteilte, ...": a statement of its own beside the event
         nxt = per_clause[i + 1] if i + 1 < len(per_clause) else None
+        if tr.lemma in cfg["demand"] and i + 1 < len(clauses) and _zu_complement(clauses[i + 1]):
+            # "forderte Moskau auf, die Lieferungen zu stoppen": the demand is the event, over both clauses
+            cand.end = clauses[i + 1].end
+            cand.type = "statement"
+            if nxt is not None:
+                nxt.skip = True
+            continue
         content = [t for t in cand.triggers if t is not tr and not t.weak and t.type != "statement"]
         if nxt is not None and nxt.type not in ("statement", "other") and not content \
                 and tr.lemma not in cfg["keep_speech"] and not nxt.topic \
@@ -1084,6 +1120,8 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
                 and not (nxt.clause.after_comma and nxt.clause.tokens[0].is_upper):  # not a main clause
             cand.skip = True  # "Lawrow sagte, man werde ... besprechen": the complement is the event
             nxt.speaker = cand.clause
+            nxt.announced = tr.lemma in cfg["plan_speech"] and _zu_complement(nxt.clause) \
+                and nxt.trigger.kind == "verb"
             continue
         # absorb complements that only talk about relations
         # ("erklärt, dass Moskau und Pjöngjang gute Beziehungen unterhielten")
@@ -1158,6 +1196,38 @@ def _cites_speaker(toks: tuple[Token, ...], tr: Trigger, cfg: dict) -> bool:
                     and head.low not in ("bericht", "erklärung", "mitteilung", "meldung", "angaben", "quellen"):
                 return True
     return False
+
+
+_HEAD_SOURCE = re.compile(r"\s*(?:(?:laut|nach)\s+)?(\w[\w\-]*(?:\s\w[\w\-]*)?)\s*:\s", re.IGNORECASE)
+
+
+def _headline_source(text: str, offset: int, smentions: list[Mention]) -> Mention | None:
+    """The state or person named before a colon that opens a sentence ("Seoul: ...", "Washington: ...",
+    "Laut Kiew: ..."): the source of the claim after it."""
+    m = _HEAD_SOURCE.match(text)
+    if m is None:
+        return None
+    a, b = offset + m.start(1), offset + m.end(1)
+    return next((x for x in smentions if a <= x.start and x.end <= b), None)
+
+
+def _expected_visit(c: Clause, smentions: list[Mention], cfg: dict) -> bool:
+    """ "Lawrow wird kommende Woche in Pjöngjang erwartet": a person expected at a place (a person named
+    in the clause, a place or state after a preposition, the passive participle last)."""
+    aux, verb, preps = cfg["expected_visit"]
+    lows = [t.low for t in c.tokens]
+    if len(lows) < 4 or lows[-1] not in verb or not any(w in aux for w in lows[:-1]):
+        return False
+    inside = [m for m in smentions if c.start <= m.start and m.end <= c.end]
+    person = any(m.kind == "actor" for m in inside)
+    place = any(m.kind == "country" and i + 1 < len(c.tokens) and c.tokens[i + 1].start == m.start
+                for i, w in enumerate(lows) if w in preps for m in inside)
+    return person and place
+
+
+def _zu_complement(c: Clause) -> bool:
+    """A zu-infinitive clause after a comma ("..., die Lieferungen zu stoppen", "..., abzuziehen")."""
+    return c.after_comma and c.lead not in ("dass", "daß", "ob") and _is_complement(c)
 
 
 def _is_complement(c: Clause) -> bool:
