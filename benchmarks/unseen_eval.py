@@ -1,9 +1,12 @@
 """Event extraction on self-written unseen articles (expectations in each folder's expected.json).
 
-    python benchmarks/unseen_eval.py [--detail] [--set unseen|heldout]
+    python benchmarks/unseen_eval.py [--detail] [--set unseen|heldout|heldout2]
 
 --set unseen (default): tests/fixtures/unseen (u01…u11; tuned on, so no longer a generalisation measure).
---set heldout: tests/fixtures/heldout (v01…v08; written before running the system, never tuned on).
+--set heldout: tests/fixtures/heldout (v01…v08; written before running the system; used as development data since).
+--set heldout2: tests/fixtures/heldout2 (w01…w08; written before running the system, never tuned on).
+  Measured only before and after pass 9 (recall rules): event F1 .752 -> .830, recall .667 -> .786,
+  precision .862 -> .880, all-correct .274 -> .310 (84 gold events; 65 -> 75 system events).
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.events_eval import direct_export, shared_dir  # noqa: E402
 
-SETS = {"unseen": ROOT / "tests" / "fixtures" / "unseen", "heldout": ROOT / "tests" / "fixtures" / "heldout"}
+SETS = {"unseen": ROOT / "tests" / "fixtures" / "unseen", "heldout": ROOT / "tests" / "fixtures" / "heldout",
+        "heldout2": ROOT / "tests" / "fixtures" / "heldout2"}
 
 
 def main() -> None:

@@ -217,6 +217,31 @@ def attributive_entries(word: str) -> tuple[VerbEntry, ...]:
     return ()
 
 
+_ATTR_PREPS = frozenset({"im", "am", "in", "vom", "von", "bei", "beim", "nach", "vor", "seit", "zum", "zur", "auf"})
+_ATTR_DETS = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen",
+                        "dieses", "diesen", "dieser", "diese"})
+
+
+def _attributive_context(tokens: tuple[Token, ...], i: int) -> bool:
+    """Word i stands between a determiner directly followed by a preposition and a capitalised noun:
+    "den im Juni unterzeichneten Vertrag", "des am Montag geschlossenen Abkommens"."""
+    if i + 1 >= len(tokens) or not tokens[i + 1].is_upper or tokens[i].is_upper:
+        return False
+    for k in range(i - 2, max(-1, i - 7), -1):
+        if tokens[k].low in _ATTR_DETS:
+            return tokens[k + 1].low in _ATTR_PREPS
+    return False
+
+
+def _participle_entries(word: str) -> tuple[VerbEntry, ...]:
+    for end in _ADJ_ENDINGS:
+        if word.endswith(end) and len(word) > len(end) + 4:
+            found = _participles().get(word[: -len(end)])
+            if found:
+                return found
+    return ()
+
+
 @cache
 def _presence() -> tuple[frozenset[str], frozenset[str]]:
     """Copulas and reflexive stay verbs that, with troops and "in", state where troops are."""
@@ -408,6 +433,8 @@ def _resolve(section: str, needs: str | None, otypes: tuple[tuple[str, str], ...
             return typ, cls
     if section == "transfer":
         return None
+    if section == "support":
+        return field_type(tokens) or "military_cooperation", None
     if section == "relation":
         if "relation" not in classes:
             return None
@@ -496,6 +523,11 @@ def find_triggers(tokens: tuple[Token, ...], context: tuple[Token, ...] = (),
         if info is _NOTHING:
             continue  # not a trigger word in any reading (most words)
         entries, split_entries, attributive, noun = info
+        if entries and not attributive and _attributive_context(tokens, i):
+            # "den im Juni unterzeichneten Vertrag": a preterite-like form used as a participle adjective
+            attributive = _participle_entries(low)
+            if attributive:
+                entries, split_entries = (), ()
         cands: list[tuple[VerbEntry, int | None]] = [(e, None) for e in entries]
         for e in split_entries:
             if e.prefix in lows[i + 1:]:

@@ -118,6 +118,7 @@ def _cfg() -> dict:
         "context": frozenset(c["anaphora"]["context"]),
         "konj": frozenset(c["tense"]["konjunktiv"]),
         "background_preps": frozenset(c["priority"]["background_preps"]),
+        "unconfirmed": frozenset(c["denial"]["unconfirmed_verbs"]),
     }
 
 
@@ -420,7 +421,8 @@ def extract(doc: Document) -> Extraction:
         sent_konj = _konjunktiv(sentence_lows, cfg["konj"])
         lo = bisect_left(tstarts, sent.start)
         stimex = timexes[lo:bisect_left(tstarts, sent.end, lo)]
-        cands = _candidates(clauses, smentions, cfg, stimex, referent if referent_sent >= sent.index - 2 else ())
+        cands = _candidates(clauses, smentions, cfg, stimex, referent if referent_sent >= sent.index - 2 else (),
+                            heading=len(clauses) == 1 and _is_heading(sent.text))
         named_objects = tuple(t for c in clauses for t in _concrete_objects(c.tokens))
         if named_objects:
             referent, referent_sent = named_objects, sent.index
@@ -482,7 +484,10 @@ def extract(doc: Document) -> Extraction:
             near_prev = last_event is not None and last_event.sentence_index >= sent.index - 1
             anaphor = any(w in cfg["pair"] for w in lows) or cand.topic
             if not codes and not actors:
-                if not (near_prev and (anaphor or c.position > 0 or cand.nominal)):
+                # "Rund 300 Soldaten seien gefallen": troops or weapons of the same kind of event just told
+                same_kind = last_event is not None and last_event.type == cand.type \
+                    and cand.type in ("troop_deployment", "arms_transfer")
+                if not (near_prev and (anaphor or c.position > 0 or cand.nominal or same_kind)):
                     continue
             if near_prev and last_event is not None and not cand.nominal:
                 prev_codes = [cr.code for cr in last_event.countries]
@@ -495,6 +500,9 @@ def extract(doc: Document) -> Extraction:
                     codes += [x for x in prev_codes if x not in codes]
                 elif len(codes) < 2 and cand.type in BILATERAL and codes[0] in prev_codes and not _unilateral(cand):
                     codes += [x for x in prev_codes if x not in codes][:1]
+            elif near_prev and last_event is not None and not codes and cand.dated_background:
+                # "des im Juni geschlossenen Beistandspakts" names no party: those of the clause around it
+                codes = [cr.code for cr in last_event.countries]
             if not codes:
                 continue
             if len(codes) == 1 and pair and codes[0] in pair and (cand.type in _PAIR_TYPES or (
@@ -509,6 +517,11 @@ def extract(doc: Document) -> Extraction:
                 etype = "statement"  # reported talk about relations: the speaker's statement
             if etype == "denial" and status.find_phrase(lows, status.cues().not_denial):
                 etype = "statement"
+            elif etype != "denial" and not cand.nominal and cand.speaker is None \
+                    and any(tr.lemma in cfg["unconfirmed"] for tr in cand.triggers) \
+                    and not status.find_phrase(lows, status.cues().not_denial) \
+                    and negation.is_negated(c.tokens, doc.text, sent.start):
+                etype = "denial"  # "hat die Entsendung nicht offiziell bestätigt": a denial of the claim
             prior = next((e for e in (last_event, last_main) if e is not None and e.sentence_index >= sent.index - 2
                           and _additive(lows, etype, e)), None)
             if prior is not None and not set(codes) & _targets():
@@ -547,12 +560,17 @@ def extract(doc: Document) -> Extraction:
                 tx = _fronted_timex(c, cands, clauses, stimex)
             past = any(w in _PAST_AUX for w in lows) or any(w in preterite_forms() for w in lows) \
                 or (cand.trigger is not None and cand.trigger.attributive)  # "eingeschlagenen": done
+            back = None if tx is not None or cand.nominal or _BACK_REF.isdisjoint(lows) else next(
+                (e for e in reversed(events) if _explicit(e) and sent.index - 2 <= e.sentence_index < sent.index),
+                None)
             if tx is not None:
                 edate = dating.from_timex(tx, past, doc.dct)
+            elif back is not None:
+                edate = back.date  # "Putin hatte damals erklärt": the time of the event told just before
             elif cand.nominal and c.position in clause_dates and clause_dates[c.position].basis != "dct":
                 edate = clause_dates[c.position]
-            elif (cand.topic or lows[0] == "dabei") and last_event is not None:
-                edate = last_event.date
+            elif (cand.topic or "dabei" in lows[:3]) and last_event is not None:
+                edate = last_event.date  # "Dabei ging es um ...", "Kim dürfte dabei um ... bemüht sein"
             elif coord and c.position - 1 in clause_dates and \
                     clause_dates[c.position - 1].basis in ("explicit", "relative_to_dct"):
                 edate = clause_dates[c.position - 1]
@@ -733,6 +751,8 @@ def _negated(cand: _Cand, c: Clause, toks: tuple[Token, ...], lows: list[str], t
 
 
 _DURING = ("bei", "beim", "während")
+# words pointing back to the time of the event told just before
+_BACK_REF = frozenset({"damals", "seinerzeit"})
 
 
 def _during(text: str, f: ExtractedEvent) -> bool:
@@ -982,7 +1002,7 @@ def _singular_verb_next_to(lows: list[str], i: int) -> bool:
 
 
 def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stimex: list[Timex],
-                referent: tuple[Token, ...] = ()) -> list[_Cand]:
+                referent: tuple[Token, ...] = (), heading: bool = False) -> list[_Cand]:
     """One candidate per clause with a trigger, plus nominal events; merges speech clauses.
     ``referent``: the concrete objects (troops, weapons, goods) named in the sentences just before,
     which a plural pronoun may stand for ("Trainiert wurden sie ...")."""
@@ -998,10 +1018,19 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
         trs = [t for t in found if not t.attributive]  # a participle before its noun is never the predicate
         lows = [t.low for t in c.tokens]
         main = main_trigger(trs)
+        if main is not None and main.kind == "noun" and _dated_attributive_head(c, found, main, stimex):
+            # "sprachen über die Umsetzung des im Juni geschlossenen Pakts": the dated pact is background
+            # named inside the clause (a nominal event of its own), the clause's act is the other trigger
+            alt = main_trigger([t for t in trs if t.token_index != main.token_index])
+            if alt is not None:
+                main = alt
         topic = lows[0] in cfg["topic_words"] and any(
             tuple(lows[i:i + len(k)]) == k for k in cfg["topic_constr"] for i in range(len(lows)))
         if (main is None or main.weak) and _expected_visit(c, smentions, cfg):
             per_clause.append(_Cand(c, c.start, c.end, "visit", None, trs))  # "wird in Moskau erwartet"
+            continue
+        if main is None and heading and (verbless := _verbless_heading(c, smentions)):
+            per_clause.append(_Cand(c, c.start, c.end, verbless, None, trs))  # "Seoul: 10.000 Soldaten in Russland"
             continue
         if main is None and not topic:
             per_clause.append(None)
@@ -1045,12 +1074,18 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
                     else _np_span(c.tokens, tr.token_index)
                 s, e = c.tokens[a].start, c.tokens[b].end
                 inside = _mentions_in(smentions, s, e)
-                if not inside or (s, e) == (c.start, c.end):
-                    continue
                 dated = any(s <= t.start and t.end <= e and dating.datable(t) for t in stimex)
+                if (not inside and not (tr.attributive and dated)) or (s, e) == (c.start, c.end):
+                    continue
                 if dated and _background_np(c.tokens, a, tr.token_index, cfg) and tr.type != "statement":
                     # "seit der Machtübernahme Kims im Jahr 2011", "Während Kims Besuch im letzten Jahr":
                     # a dated event named as the background of the clause, of any kind
+                    cand.extra.append(_Cand(c, s, e, tr.type, tr, [tr], nominal=True, dated_background=True))
+                    continue
+                if tr.attributive and dated and tr.type not in done and tr.type != "statement" \
+                        and tr.type not in lex.nominal:
+                    # "des im Juni geschlossenen Beistandspakts": a dated act of any kind named by a participle
+                    done.add(tr.type)
                     cand.extra.append(_Cand(c, s, e, tr.type, tr, [tr], nominal=True, dated_background=True))
                     continue
                 if tr.type not in lex.nominal or tr.type in done or tr.weak or (tr.attributive and not dated):
@@ -1163,6 +1198,17 @@ def _attributive_span(toks: tuple[Token, ...], i: int) -> tuple[int, int]:
     return a, min(i + 1, len(toks) - 1)
 
 
+def _dated_attributive_head(c: Clause, found: list[Trigger], noun: Trigger, stimex: list[Timex]) -> bool:
+    """``noun`` heads a noun phrase with an attributive participle trigger and its own time expression
+    ("des im Juni geschlossenen Beistandspakts", "den am Montag unterzeichneten Vertrag")."""
+    for tr in found:
+        if tr.attributive and tr.token_index == noun.token_index - 1:
+            a, b = _attributive_span(c.tokens, tr.token_index)
+            s, e = c.tokens[a].start, c.tokens[b].end
+            return any(s <= t.start and t.end <= e and dating.datable(t) for t in stimex)
+    return False
+
+
 def _background_np(toks: tuple[Token, ...], a: int, i: int, cfg: dict) -> bool:
     """The noun phrase [a, i] opens with a temporal preposition ("seit", "während", "nach", ...)."""
     return any(t.low in cfg["background_preps"] for t in toks[max(0, a - 1):i])
@@ -1209,6 +1255,30 @@ def _headline_source(text: str, offset: int, smentions: list[Mention]) -> Mentio
         return None
     a, b = offset + m.start(1), offset + m.end(1)
     return next((x for x in smentions if a <= x.start and x.end <= b), None)
+
+
+_HEADING_PREPS = frozenset({"in", "im", "nach", "bei", "beim"})
+
+
+def _verbless_heading(c: Clause, smentions: list[Mention]) -> str | None:
+    """A heading without a verb that states where troops or a person are: "Über 10.000 nordkoreanische
+    Soldaten in Russland" (troop_deployment), "Putin als erster Kremlchef in Pjöngjang" (visit): troops
+    or a named person of another state, a state or capital right after "in"/"nach"/"bei"."""
+    toks = c.tokens
+    if len(toks) < 3 or any(is_finite_verb(t.low) for t in toks):
+        return None
+    inside = [m for m in smentions if c.start <= m.start and m.end <= c.end]
+    places = [m for m in inside if m.kind == "country" and any(
+        toks[i].low in _HEADING_PREPS and toks[i + 1].start <= m.start <= toks[min(i + 2, len(toks) - 1)].start
+        for i in range(len(toks) - 1))]
+    if not places:
+        return None
+    if any(cls == "troops" for _, cls in object_classes(toks)):
+        return "troop_deployment"
+    persons = [m for m in inside if coref.is_person(m) and m.start < places[0].start]
+    if any(_actor_country(m.key) not in (None, places[0].key) for m in persons):
+        return "visit"
+    return None
 
 
 def _expected_visit(c: Clause, smentions: list[Mention], cfg: dict) -> bool:
