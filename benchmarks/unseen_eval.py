@@ -1,12 +1,19 @@
 """Event extraction on self-written unseen articles (expectations in each folder's expected.json).
 
-    python benchmarks/unseen_eval.py [--detail] [--set unseen|heldout|heldout2]
+    python benchmarks/unseen_eval.py [--detail] [--set unseen|heldout|heldout2|heldout3]
 
 --set unseen (default): tests/fixtures/unseen (u01…u11; tuned on, so no longer a generalisation measure).
 --set heldout: tests/fixtures/heldout (v01…v08; written before running the system; used as development data since).
 --set heldout2: tests/fixtures/heldout2 (w01…w08; written before running the system, never tuned on).
   Measured only before and after pass 9 (recall rules): event F1 .752 -> .830, recall .667 -> .786,
   precision .862 -> .880, all-correct .274 -> .310 (84 gold events; 65 -> 75 system events).
+  Used as development data from pass 10 on: event F1 .830 -> .899, all-correct .310 -> .405.
+--set heldout3: tests/fixtures/heldout3 (x01…x06, 42 gold events; written before running the system; measured
+  only before and after pass 10, its per-event errors looked at only after the last code change).
+  Pass 10: event F1 .701 -> .709, recall .643 -> .667, precision .771 -> .757, all-correct .357 -> .381,
+  date compatible .875 -> .920, country F1 .971 -> .972, actor F1 .929 -> .897, type .778 -> .786,
+  status .852 -> .857. Note: its gold has no events for the six headlines (the other sets annotate them),
+  so six of its spurious events are headline events; precision is understated by that.
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.events_eval import direct_export, shared_dir  # noqa: E402
 
 SETS = {"unseen": ROOT / "tests" / "fixtures" / "unseen", "heldout": ROOT / "tests" / "fixtures" / "heldout",
-        "heldout2": ROOT / "tests" / "fixtures" / "heldout2"}
+        "heldout2": ROOT / "tests" / "fixtures" / "heldout2", "heldout3": ROOT / "tests" / "fixtures" / "heldout3"}
 
 
 def main() -> None:

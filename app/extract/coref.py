@@ -38,6 +38,8 @@ from .model import Mention
 _NAMED = frozenset({"name", "surname", "role+name", "unknown"})
 _BETWEEN = re.compile(r"^[\s,»«\"“”„'’)]*,[\s»«\"“”„'’]*$")
 _WORD = re.compile(r"[^\W\d_]+")
+_FUNCTION_WORDS = frozenset({"ein", "eine", "einen", "einem", "der", "die", "das", "den", "dem", "sich", "am", "im",
+                             "auch", "außerdem", "zudem", "bereits", "dabei", "noch", "nun", "zunächst", "erstmals"})
 _MASC_REL = frozenset({"der", "den", "dem", "welcher", "welchen", "welchem"})
 _FEM_REL = frozenset({"die", "welche"})
 
@@ -125,19 +127,29 @@ class Tracker:
         """The two persons "beide"/"die beiden Staatschefs" stands for ([] when not such a group)."""
         cfg = _cfg()
         hit = False
+        sure = False  # certainly persons: a person noun follows, or a verb or function word
         for i, w in enumerate(lows):
             if w in cfg["group_pronouns"]:
                 nxt = tokens[i + 1] if i + 1 < len(tokens) else None
                 if nxt is None or not nxt.is_upper:
                     hit = True  # "Beide hätten vereinbart" (pronoun, not "beide Länder")
+                    if nxt is None or nxt.low in _FUNCTION_WORDS:
+                        sure = True
+                    else:
+                        from .events import is_finite_verb
+                        sure = is_finite_verb(nxt.low)
                 elif nxt.low.startswith(cfg["group_nouns"]):
-                    hit = True  # "die beiden Staats- und Regierungschefs"
+                    hit = sure = True  # "die beiden Staats- und Regierungschefs"
             if hit:
                 break
         if not hit:
             return []
         names = [m.key for m in self._before(sent_start, pos)]
         seq = list(dict.fromkeys(reversed(self.last + names)))
+        if len(seq) < 2 and seq and sure:
+            # "Für Sonntag ist ein Treffen mit Putin geplant. Dabei wollen die beiden ...": the partner
+            # named one sentence earlier still counts (the persons named most recently)
+            seq = list(dict.fromkeys(seq + list(reversed(self.recent[-3:]))))
         return list(reversed(seq[:2])) if len(seq) >= 2 else []
 
     def end_sentence(self, sent_start: int, sent_end: int) -> None:

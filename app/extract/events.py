@@ -622,6 +622,11 @@ def _positions(words: list[str], w: str, stop: int) -> list[int]:
 
 
 @cache
+@cache
+def _limit_verbs() -> frozenset[str]:
+    return frozenset(load_toml("cues.toml")["priority"].get("limit_verbs", ()))
+
+
 def _priority_rank() -> dict[str, int]:
     return {t: i for i, t in enumerate(lexicon().priority)}
 
@@ -634,6 +639,12 @@ def main_trigger(triggers: list[Trigger]) -> Trigger | None:
     if len(triggers) == 1:
         return triggers[0]
     rank = _priority_rank()
+    limits = _limit_verbs()
+    cap = next((tr for tr in triggers if tr.kind == "verb" and tr.section == "sanction" and tr.lemma in limits), None)
+    if cap is not None and any(tr.kind == "noun" and tr.type in ("economic_cooperation", "arms_transfer")
+                               for tr in triggers) \
+            and not any(tr.kind != "noun" and not tr.weak and tr is not cap for tr in triggers):
+        return cap  # "die Ölexporte / Lieferungen begrenzen": a cap on trade is a sanction
 
     def key(tr: Trigger) -> tuple:
         # strong verbs and phrases, then weak verbs, then strong nouns, then weak nouns

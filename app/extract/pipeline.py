@@ -102,6 +102,8 @@ def _cfg() -> dict:
         "reporting": frozenset(rep),
         "media": frozenset(c["attribution"]["media"]),
         "topic_words": frozenset(c["topic"]["words"]),
+        # "soll es bei den Gesprächen auch um ... gehen": a topic phrase anywhere in the clause
+        "topic_phrases": tuple(tuple(x.split()) for x in c["topic"]["words"] if " " in x),
         "topic_constr": tuple(tuple(x.split()) for x in c["topic"]["construction"]),
         "pair": frozenset(c["anaphora"]["pair"]),
         "person": frozenset(c["anaphora"]["person"]),
@@ -119,6 +121,8 @@ def _cfg() -> dict:
         "konj": frozenset(c["tense"]["konjunktiv"]),
         "background_preps": frozenset(c["priority"]["background_preps"]),
         "unconfirmed": frozenset(c["denial"]["unconfirmed_verbs"]),
+        "vote_lemmas": frozenset(c["votes"]["lemmas"]),
+        "sanction_prefixes": tuple(c["votes"]["sanction_prefixes"]),
     }
 
 
@@ -468,8 +472,12 @@ def extract(doc: Document) -> Extraction:
                     codes.append(ante)  # "Nordkorea, das 1948 gegründet wurde"; "an Russland, die dessen ..."
             if cand.trigger is not None and cand.trigger.weak and not own:
                 continue
-            if cand.trigger is not None and cand.trigger.weak and cand.type == "visit" and not actors:
-                continue  # "Drohnen seien über Pjöngjang geflogen": travel needs a person
+            continues = last_event is not None and last_event.sentence_index == sent.index - 1 \
+                and last_event.type == cand.type and c.position == 0 and _definite_lead(toks)
+            if cand.trigger is not None and cand.trigger.weak and cand.type == "visit" and not actors \
+                    and not continues:
+                continue  # "Drohnen seien über Pjöngjang geflogen": travel needs a person ("Der Sonderzug
+                # war ... aufgebrochen" right after a visit continues it)
             coord = c.lead in ("und", "sondern", "sowie") and c.position - 1 in clause_events and not cand.nominal
             ellipsis = coord and len(c.tokens) > 1 and (is_finite_verb(c.tokens[1].low)
                                                         or c.tokens[1].low in _finite_words())
@@ -487,7 +495,15 @@ def extract(doc: Document) -> Extraction:
                 # "Rund 300 Soldaten seien gefallen": troops or weapons of the same kind of event just told
                 same_kind = last_event is not None and last_event.type == cand.type \
                     and cand.type in ("troop_deployment", "arms_transfer")
-                if not (near_prev and (anaphor or c.position > 0 or cand.nominal or same_kind)):
+                # "Die Gespräche sollen bis Freitag dauern", "Das Treffen stand im Zeichen ...": a definite
+                # noun phrase opening the sentence right after an event refers back to it or its parties
+                # ("Unabhängig lassen sich diese Berichte nicht bestätigen": the reporter's caveat, no party's)
+                unconfirmed = any(tr.lemma in cfg["unconfirmed"] for tr in cand.triggers) and "sich" not in lows \
+                    and not any(w in cfg["media"] for w in lows) and any(
+                    _definite_lead(toks[i:]) for i in range(len(toks)))  # "Bestätigt wurden die Geschäfte nicht"
+                definite = c.position == 0 and (_definite_lead(toks) or unconfirmed) and last_event is not None \
+                    and last_event.sentence_index == sent.index - 1
+                if not (near_prev and (anaphor or c.position > 0 or cand.nominal or same_kind or definite)):
                     continue
             if near_prev and last_event is not None and not cand.nominal:
                 prev_codes = [cr.code for cr in last_event.countries]
@@ -510,11 +526,17 @@ def extract(doc: Document) -> Extraction:
                     and not _comments_on_event(cand, c.tokens):
                 codes += [x for x in pair if x not in codes]  # the article's two states
             etype = cand.type
-            if cand.topic and last_event is not None:
+            if cand.topic and last_event is not None and (cand.trigger is None or cand.trigger.type in (
+                    "other", "military_cooperation", "statement", "talks", "meeting", "visit")):
                 etype = {"visit": "talks", "meeting": "talks"}.get(last_event.type, last_event.type)
             if etype == "other" and sent_konj and not cand.nominal and cand.trigger is not None \
                     and cand.trigger.section == "relation":
                 etype = "statement"  # reported talk about relations: the speaker's statement
+            if etype == "other" and cand.trigger is not None and cand.trigger.lemma in cfg["vote_lemmas"] and (
+                    any(w.startswith(cfg["sanction_prefixes"]) for w in sentence_lows)
+                    or (last_event is not None and last_event.type == "sanction"
+                        and last_event.sentence_index >= sent.index - 1)):
+                etype = "sanction"  # "Auch Russland stimmte für die Resolution" (on sanctions)
             if etype == "denial" and status.find_phrase(lows, status.cues().not_denial):
                 etype = "statement"
             elif etype != "denial" and not cand.nominal and cand.speaker is None \
@@ -952,8 +974,8 @@ def _actors(own: list[Mention], named: frozenset[str], cand: _Cand, c: Clause, t
         if ref and ref not in actors:
             actors.insert(0, ref)
     for i, w in enumerate(lows):
-        if w == "er" or (w == "sie" and _singular_verb_next_to(lows, i)):
-            ref = tracker.pronoun(w, toks[i].start, sent_start)
+        if w in ("er", "ihn", "ihm") or (w == "sie" and _singular_verb_next_to(lows, i)):
+            ref = tracker.pronoun("er" if w != "sie" else w, toks[i].start, sent_start)
             if ref and ref not in actors:
                 actors.insert(0, ref)
             break
@@ -985,6 +1007,16 @@ def _actors(own: list[Mention], named: frozenset[str], cand: _Cand, c: Clause, t
                 if ref:
                     actors.append(ref)
     return actors
+
+
+_DEFINITE = frozenset({"der", "die", "das", "dieser", "diese", "dieses", "den", "dem", "des"})
+
+
+def _definite_lead(toks: tuple[Token, ...]) -> bool:
+    """The clause opens with a definite noun phrase ("Die Gespräche", "Der gepanzerte Sonderzug")."""
+    if len(toks) < 2 or toks[0].low not in _DEFINITE:
+        return False
+    return toks[1].is_upper or (len(toks) > 2 and toks[2].is_upper)
 
 
 def _finite(w: str) -> bool:
@@ -1024,7 +1056,8 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
             alt = main_trigger([t for t in trs if t.token_index != main.token_index])
             if alt is not None:
                 main = alt
-        topic = lows[0] in cfg["topic_words"] and any(
+        topic = (lows[0] in cfg["topic_words"] or any(
+            tuple(lows[i:i + len(p)]) == p for p in cfg["topic_phrases"] for i in range(len(lows)))) and any(
             tuple(lows[i:i + len(k)]) == k for k in cfg["topic_constr"] for i in range(len(lows)))
         if (main is None or main.weak) and _expected_visit(c, smentions, cfg):
             per_clause.append(_Cand(c, c.start, c.end, "visit", None, trs))  # "wird in Moskau erwartet"
@@ -1043,10 +1076,13 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
                 t.type in cfg["speech_content"] or main.lemma in cfg["announce"])]
             if content:
                 main = content[0]  # "verkündete den Abbruch der Beziehungen": the act announced
-        if topic and (main is None or main.type in ("other", "military_cooperation", "statement")):
+        if topic and (main is None or main.type in ("other", "military_cooperation", "statement")
+                      or (main.type in ("talks", "meeting", "visit") and main.kind == "noun")):
             cand = _Cand(c, c.start, c.end, main.type if main else "other", main, trs, topic=True)
         else:
-            cand = _Cand(c, c.start, c.end, main.type, main, trs)
+            # a topic clause naming an act of its own ("soll es bei den Gesprächen um die Bahnverbindung
+            # gehen") keeps that act's type but refers back to the event before
+            cand = _Cand(c, c.start, c.end, main.type, main, trs, topic=topic)
         if main is not None and main.section != "statement":
             # one clause "kündigte an, Nordkorea ... zu besuchen" / "forderte auf, ... zu stoppen": a speech
             # verb before the act, the act's verb a zu-infinitive at the end

@@ -162,6 +162,11 @@ def _np(tokens: tuple[Token, ...], i: int, step: int) -> list[Token]:
     return out
 
 
+_SOURCE_NOUNS = frozenset({"schätzungen", "angaben", "erkenntnissen", "informationen", "einschätzung",
+                           "darstellung", "berichten", "geheimdienstangaben", "geheimdienstinformationen",
+                           "geheimdiensterkenntnissen", "regierungsangaben", "militärangaben"})
+
+
 def _make(cue: str, holder: list[Token], mentions: list[Mention], strong: bool, position: int,
           local: bool = False, verb: bool = False) -> Attribution:
     c = cues()
@@ -211,6 +216,15 @@ def attributions(clauses: list[tuple[Token, ...]], mentions: list[Mention],
                 out.extend(Attribution(a.cue, a.holder, a.countries, a.names, a.strong, a.neutral, a.media,
                                        pos, a.start, a.end, a.local, a.verb)
                            for a in previous if (not a.media or a.strong) and not a.local)
+        for i in range(len(lows) - 2):
+            # "nach südkoreanischen Schätzungen", "nach amerikanischen Erkenntnissen": the adjective names
+            # the source, who is not a party of the event
+            if lows[i] == "nach" and not toks[i + 1].is_upper and lows[i + 1].endswith(("en", "er")) \
+                    and lows[i + 2] in _SOURCE_NOUNS:
+                out.append(_make("nach " + lows[i + 2], [toks[i + 1]], mentions, True, pos))
+        for i in range(len(lows) - 1):
+            if lows[i] == "nach" and "-" in lows[i + 1] and lows[i + 1].rsplit("-", 1)[1] in _SOURCE_NOUNS:
+                out.append(_make("nach " + lows[i + 1], [toks[i + 1]], mentions, True, pos))  # "nach US-Angaben"
         hit = find_phrase(lows, c.alleged)
         if hit:
             i, ph = hit
