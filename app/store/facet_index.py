@@ -38,15 +38,18 @@ background builds start at most every two build times. ``facet_index = false`` t
 from __future__ import annotations
 
 import gc
+import json
 import logging
 import sqlite3
 import threading
 import time
 from array import array
 from bisect import bisect_left, bisect_right
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import repeat
 from typing import Any
 
 from sqlalchemy import func, select, text
@@ -186,7 +189,7 @@ class FacetIndex:
     n_dated: int  # positions [0, n_dated) have a date_first
     keys: array  # sort_key per position, ascending
     ids: array  # event id per position
-    position_of: array  # any event id -> its real event's position (-1: none)
+    position_of: list[int]  # any event id -> its real event's position (-1: none); a list: C-speed map()
     all: int
     types: dict[str, int]
     statuses: dict[str, int]
@@ -266,18 +269,29 @@ class FacetIndex:
                 compiled = select(func.group_concat(sub.c[0])).compile(dialect=conn.dialect)
                 params = compiled.construct_params()
                 joined = raw.execute(str(compiled), [params[k] for k in compiled.positiontup or ()]).fetchone()[0]
-                ids: Iterable[Any] = map(int, joined.split(",")) if joined else ()
+                ids: list[int] = json.loads(f"[{joined}]") if joined else []
             else:
-                ids = conn.execute(stmt).scalars()
-            at = self.position_of
-            size = len(at)
-            ba = bytearray((self.n + 7) // 8)
-            for i in ids:
-                if i < size and (p := at[i]) >= 0:
-                    ba[p >> 3] |= 1 << (p & 7)
-            memo[key] = int.from_bytes(ba, "little")
+                ids = list(conn.execute(stmt).scalars())
+            memo[key] = self._bits_of_ids(ids)
             self._remember_text(key, memo[key])
         return memo[key]
+
+    def _bits_of_ids(self, ids: list[int]) -> int:
+        """The bitset of the real events of the event ids ``ids`` (mentions map to their real event;
+        ids without one are ignored). Written as C-level ``map`` calls over a bytearray of "0"/"1"
+        digits, one per position (the last slot, index -1, collects the ids without a position),
+        read as a base-2 int: a third of the time of a Python loop over 40,000 ids."""
+        if not ids or not self.n:
+            return 0
+        at = self.position_of
+        size = len(at)
+        if max(ids) >= size:  # an id newer than this index: not one of its events
+            ids = [i for i in ids if i < size]
+        digits = bytearray(b"0") * (self.n + 1)
+        deque(map(digits.__setitem__, map(at.__getitem__, ids), repeat(49)), maxlen=0)  # 49: "1"
+        del digits[-1]
+        digits.reverse()  # position 0 is the lowest bit
+        return int(digits, 2)
 
     def _remember_text(self, key: tuple[Any, ...], bits: int) -> None:
         """Keep a search's bitset for this data version (the count cache's setting: none when it is
@@ -514,7 +528,7 @@ def build(session: Session, version: tuple[Any, ...]) -> FacetIndex:
         elif (p := mention.get(eid)) is not None:
             group_a.add(aid, p)
     top = max([*pos, *mention], default=0)
-    position_of = array("l", [-1]) * (top + 1)
+    position_of = [-1] * (top + 1)
     for eid, p in pos.items():
         position_of[eid] = p
     for eid, p in mention.items():

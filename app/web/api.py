@@ -6,9 +6,12 @@ Events use the export-contract shape (see ``app.store.queries``). Unknown ids an
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse, Response
 
 from app.store import facets, queries
 from app.store.filters import EventFilter
@@ -18,6 +21,17 @@ from app.web.templating import filter_url
 router = APIRouter(prefix="/api", tags=["API"])
 
 NOT_FOUND = {404: {"description": "Unbekannte ID", "content": {"application/json": {"example": {"detail": "…"}}}}}
+
+
+def json_response(content: dict[str, Any]) -> Response:
+    """``content`` as FastAPI would send it (``jsonable_encoder``, then ``JSONResponse``'s compact
+    UTF-8 JSON), byte for byte, but dumped directly when it holds only JSON types: encoding a page of
+    100 events through ``jsonable_encoder`` walked ~10,000 values one Python call each."""
+    try:
+        body = json.dumps(content, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":"))
+    except TypeError:  # a value json does not know (date, set, model …): FastAPI's own encoding
+        return JSONResponse(jsonable_encoder(content))
+    return Response(body.encode("utf-8"), media_type="application/json")
 
 
 @router.get("/events", summary="Ereignisse (gefiltert, seitenweise, mit Facetten)")
@@ -44,7 +58,7 @@ def api_events(request: Request, session: SessionDep, flt: FilterDep, paging: Pa
         "after": paging.after.encode() if paging.after else None,
         "before": paging.before.encode() if paging.before else None,
     }
-    return {
+    return json_response({
         "events": page.events,
         "total": page.total,
         "page": page.page,
@@ -62,7 +76,7 @@ def api_events(request: Request, session: SessionDep, flt: FilterDep, paging: Pa
         "prev": url(flt, before=page.prev_cursor.encode()) if page.prev_cursor
         else url(flt, page=page.prev_page) if page.prev_page else None,
         "html": base + filter_url(flt, "/", **this_page, limit=limit),
-    }
+    })
 
 
 @router.get("/events/{event_id}", summary="Ein Ereignis mit allen Belegen", responses=NOT_FOUND)

@@ -20,8 +20,8 @@ Decisions:
 * **Colours.** One per type, each with at least 4:1 contrast against white (WCAG non-text contrast
   needs 3:1); segments are separated by white gaps; the legend and text alternative name every type
   in German, so colour is never the only carrier of information.
-* **Escaping.** The SVG is assembled from ``markupsafe.escape``-d pieces only (attribute values and
-  text alike); no untrusted string is concatenated raw. The result parses as XML.
+* **Escaping.** The SVG is assembled from escaped pieces only (``templating.esc``, markupsafe's
+  rules; attribute values and text alike); no untrusted string is concatenated raw. The result parses as XML.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from sqlmodel import Session
 
 from app import labels
@@ -46,6 +46,7 @@ from app.store import entities_q, facet_index, queries
 from app.store.database import get_session
 from app.store.filters import EventFilter
 from app.web.params import FilterDep, SessionDep
+from app.web.templating import esc
 
 router = APIRouter(include_in_schema=True, tags=["Zeitachse"])
 
@@ -193,9 +194,11 @@ class Axis:
         return s
 
 
+_RANK = {t: i for i, t in enumerate(EVENT_TYPES)}
+
+
 def _ordered(counts: dict[str, int]) -> list[tuple[str, int]]:
-    rank = {t: i for i, t in enumerate(EVENT_TYPES)}
-    return sorted(counts.items(), key=lambda kv: (rank.get(kv[0], 99), kv[0]))
+    return sorted(counts.items(), key=lambda kv: (_RANK.get(kv[0], 99), kv[0]))
 
 
 # ---------------------------------------------------------------------------- model
@@ -224,8 +227,12 @@ def _months_between(a: date, b: date) -> int:
     return (b.year - a.year) * 12 + b.month - a.month + 1
 
 
-def _link(base_items: list[tuple[str, str]], first: str, last: str, path: str = "/") -> str:
-    return path + "?" + urlencode(base_items + [("from", first), ("to", last)])
+def _link(base_items: list[tuple[str, str]] | str, first: str, last: str, path: str = "/") -> str:
+    """``path?<base_items>&from=first&to=last``; ``base_items`` may be given urlencoded already
+    (an axis links every bucket with the same base)."""
+    base = base_items if isinstance(base_items, str) else urlencode(base_items)
+    bounds = urlencode([("from", first), ("to", last)])
+    return f"{path}?{base}&{bounds}" if base else f"{path}?{bounds}"
 
 
 def _bound_for_span(first: date, last: date) -> tuple[str, str]:
@@ -256,6 +263,7 @@ def build_axis(
             cached = (_groups(found_rows), n_undated)
         queries.cache_put(version, key, cached)
     rows, undated = cached
+    base_query = urlencode(base_items)  # every bucket's and span's link: this plus its bounds
 
     fine = [r for r in rows if r.precision in FINE]
     normal = [r for r in rows if r.precision not in ("decade", "century")] or rows
@@ -295,13 +303,13 @@ def build_axis(
             nxt = _add_months(d, 1)
             key = f"{d.year:04d}-{d.month:02d}"
             b = Bucket(d, date.fromordinal(nxt.toordinal() - 1), labels.format_month(d),
-                       href=_link(base_items, key, key))
+                       href=_link(base_query, key, key))
             buckets.append(b)
             index[(d.year, d.month)] = b
             d = nxt
     else:
         for y in range(start.year, end.year + 1):
-            b = Bucket(date(y, 1, 1), date(y, 12, 31), str(y), href=_link(base_items, str(y), str(y)))
+            b = Bucket(date(y, 1, 1), date(y, 12, 31), str(y), href=_link(base_query, str(y), str(y)))
             buckets.append(b)
             index[(y, 0)] = b
 
@@ -327,7 +335,7 @@ def build_axis(
         if sp is None:
             a, z = _bound_for_span(r.first, r.last)
             sp = groups[(r.first, r.last)] = Span(
-                r.first, r.last, labels.format_value(r.value, r.first, r.precision), href=_link(base_items, a, z)
+                r.first, r.last, labels.format_value(r.value, r.first, r.precision), href=_link(base_query, a, z)
             )
         for t, n in r.counts.items():
             sp.counts[t] = sp.counts.get(t, 0) + n
@@ -370,13 +378,28 @@ def _a(attrs: dict[str, Any]) -> str:
         if v is None:
             continue
         if type(v) is float:
-            num = f"{v:.2f}".rstrip("0").rstrip(".")
-            out.append(f' {k}="{num}"')
+            out.append(f' {k}="{_num(v)}"')
         elif type(v) is int:
             out.append(f' {k}="{v}"')
         else:
-            out.append(f' {k}="{escape(str(v))}"')
+            out.append(f' {k}="{esc(str(v))}"')
     return "".join(out)
+
+
+def _num(v: float) -> str:
+    """A float attribute value as ``_a`` writes it."""
+    return f"{v:.2f}".rstrip("0").rstrip(".")
+
+
+def _segment(x: float, y: float, width: float, height: float, t: str) -> str:
+    """``_el("rect", {x, y, width, height, fill, stroke, stroke-width, data-type})`` of one type's
+    segment of a bar, written directly: the most frequent element (a bar per month, a segment per
+    type), so the generic attribute loop was most of the SVG's time."""
+    fields = []
+    for v in (x, y, width, height):
+        fields.append(_num(v) if type(v) is float else esc(str(v)))
+    return (f'<rect x="{fields[0]}" y="{fields[1]}" width="{fields[2]}" height="{fields[3]}" '
+            f'fill="{esc(TYPE_COLOURS.get(t, MUTED))}" stroke="#ffffff" stroke-width="0.75" data-type="{esc(t)}"/>')
 
 
 def _el(tag: str, attrs: dict[str, Any], *children: str) -> str:
@@ -386,7 +409,7 @@ def _el(tag: str, attrs: dict[str, Any], *children: str) -> str:
 
 
 def _text(s: str) -> str:
-    return str(escape(s))
+    return esc(str(s))
 
 
 def render_svg(ax: Axis, *, standalone: bool = False, id_prefix: str = "axis") -> Markup:
@@ -444,9 +467,7 @@ def render_svg(ax: Axis, *, standalone: bool = False, id_prefix: str = "axis") -
             for t, c in _ordered(bk.counts):
                 h = c * scale
                 y -= h
-                segs.append(_el("rect", {"x": x0 + gap, "y": y, "width": max(0.8, bw - 2 * gap), "height": h,
-                                         "fill": TYPE_COLOURS.get(t, MUTED), "stroke": "#ffffff",
-                                         "stroke-width": 0.75, "data-type": t}))
+                segs.append(_segment(x0 + gap, y, max(0.8, bw - 2 * gap), h, t))
             hit = _el("rect", {"x": x0, "y": TOP - 6, "width": bw, "height": BASE - TOP + 6,
                                "fill": "transparent", "class": "axis-hit"})
             summary = bk.summary()

@@ -44,6 +44,26 @@ def day_label(s: str | None) -> str:
     return labels.format_day(d) if d else ""
 
 
+def esc(value: Any) -> str:
+    """``{{ value }}`` under autoescape, as a str: markup passes, everything else is str()-ed and
+    escaped exactly as markupsafe does, without a Markup object per value (HTML built in Python)."""
+    if value.__class__ is not str:
+        if hasattr(value, "__html__"):
+            return value.__html__()
+        value = str(value)
+    if "&" in value:
+        value = value.replace("&", "&amp;")
+    if "<" in value:
+        value = value.replace("<", "&lt;")
+    if ">" in value:
+        value = value.replace(">", "&gt;")
+    if "'" in value:
+        value = value.replace("'", "&#39;")
+    if '"' in value:
+        value = value.replace('"', "&#34;")
+    return value
+
+
 def filter_url(flt: EventFilter, path: str = "/", **extra: Any) -> str:
     """The permalink of a filter state (plus e.g. ``page``)."""
     items = flt.items() + [(k, str(v)) for k, v in extra.items() if v is not None]
