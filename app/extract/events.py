@@ -496,7 +496,10 @@ def _drop_invited(out: list[Trigger], lows: list[str]) -> list[Trigger]:
         if not any(w in preps for w in near):
             return False
         # a noun invitation governs what follows it; a verb ("zu einem Besuch eingeladen") may follow too
-        return any((iv.kind == "noun" and 0 < i - iv.token_index <= 4) or iv.kind != "noun" for iv in inv)
+        # ("eine Einladung von Präsident Wladimir Putin zu einem Besuch": a "von" phrase may stand between)
+        return any((iv.kind == "noun" and (0 < i - iv.token_index <= 4 or (
+            0 < i - iv.token_index <= 8 and "von" in lows[iv.token_index + 1:i]
+            and not {",", "und"} & set(lows[iv.token_index + 1:i])))) or iv.kind != "noun" for iv in inv)
 
     return [tr for tr in out if not invited(tr)]
 

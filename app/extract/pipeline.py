@@ -111,9 +111,12 @@ def _cfg() -> dict:
         "demand": frozenset(c["priority"]["demand_verbs"]),
         "expected_visit": (frozenset(c["priority"]["expected_visit_aux"]),
                            frozenset(c["priority"]["expected_visit_verb"]),
-                           frozenset(c["priority"]["expected_visit_preps"])),
+                           frozenset(c["priority"]["expected_visit_preps"]),
+                           tuple(c["priority"]["expected_visit_groups"])),
         "plan_speech": frozenset(c["priority"]["plan_speech"]),
         "speech_content": frozenset(c["priority"]["speech_content"]),
+        "evaluative": frozenset(c["priority"]["evaluative_verbs"]),
+        "greeting": frozenset(c["priority"]["greeting_verbs"]),
         "announce": frozenset(c["priority"]["announce_verbs"]),
         "nominal_actor": frozenset(c["priority"]["nominal_needs_actor"]),
         "nominal_time": frozenset(c["priority"]["nominal_needs_time"]),
@@ -121,6 +124,12 @@ def _cfg() -> dict:
         "konj": frozenset(c["tense"]["konjunktiv"]),
         "background_preps": frozenset(c["priority"]["background_preps"]),
         "unconfirmed": frozenset(c["denial"]["unconfirmed_verbs"]),
+        "blame_lemmas": frozenset(c["blame"]["lemmas"]),
+        "blame_nouns": tuple(c["blame"]["nouns"]),
+        "gapping": frozenset(c["gapping"]["leads"]),
+        "definite_roles": frozenset(c["coref"]["definite_roles"]),
+        "never": tuple(tuple(w.split()) for w in c["denial"]["never"]),
+        "never_konjunktiv": frozenset(c["denial"]["never_konjunktiv"]),
         "vote_lemmas": frozenset(c["votes"]["lemmas"]),
         "sanction_prefixes": tuple(c["votes"]["sanction_prefixes"]),
     }
@@ -481,7 +490,10 @@ def extract(doc: Document) -> Extraction:
             coord = c.lead in ("und", "sondern", "sowie") and c.position - 1 in clause_events and not cand.nominal
             ellipsis = coord and len(c.tokens) > 1 and (is_finite_verb(c.tokens[1].low)
                                                         or c.tokens[1].low in _finite_words())
-            if ellipsis:  # "... gereist und hatte dort ... getroffen": the subject carries over
+            gapped = c.after_comma and c.lead in cfg["gapping"] and c.position - 1 in clause_events \
+                and not cand.nominal and not any(coref.is_person(m) for m in own) \
+                and not any(is_finite_verb(t.low) for t in [t for t in c.tokens if t.is_word][:-1])
+            if ellipsis or gapped:  # "... gereist und hatte dort ... getroffen": the subject carries over
                 pe = clause_events[c.position - 1]
                 for a in pe.actors[:1]:
                     if a.name not in actors:
@@ -537,6 +549,15 @@ def extract(doc: Document) -> Extraction:
                     or (last_event is not None and last_event.type == "sanction"
                         and last_event.sentence_index >= sent.index - 1)):
                 etype = "sanction"  # "Auch Russland stimmte für die Resolution" (on sanctions)
+            if etype == "statement" and cand.trigger is not None \
+                    and cand.trigger.lemma.lower() in cfg["blame_lemmas"] \
+                    and any(t.is_upper and t.low.endswith(cfg["blame_nouns"])
+                            for t in toks if t.start > cand.trigger.start):
+                etype = "accusation"  # "bezeichnete die Explosion als großen Schaden": blame, not a statement
+            if etype == "statement" and cand.trigger is not None and cand.trigger.lemma in cfg["greeting"] \
+                    and {"wurde", "wurden", "worden"} & set(lows) and "von" in lows \
+                    and any(coref.is_person(m) and m.start > cand.start for m in own):
+                etype = "meeting"  # "Am Flughafen wurde er von Parlamentspräsident Choe begrüßt"
             if etype == "denial" and status.find_phrase(lows, status.cues().not_denial):
                 etype = "statement"
             elif etype != "denial" and not cand.nominal and cand.speaker is None \
@@ -544,6 +565,10 @@ def extract(doc: Document) -> Extraction:
                     and not status.find_phrase(lows, status.cues().not_denial) \
                     and negation.is_negated(c.tokens, doc.text, sent.start):
                 etype = "denial"  # "hat die Entsendung nicht offiziell bestätigt": a denial of the claim
+            elif etype not in ("denial", "statement") and not cand.nominal \
+                    and any(w in cfg["never_konjunktiv"] for w in lows) and status.find_phrase(lows, cfg["never"]) \
+                    and sent_konj:
+                etype = "denial"  # "Man habe nie Waffen an Russland exportiert": a denial in reported speech
             prior = next((e for e in (last_event, last_main) if e is not None and e.sentence_index >= sent.index - 2
                           and _additive(lows, etype, e)), None)
             if prior is not None and not set(codes) & _targets():
@@ -552,6 +577,11 @@ def extract(doc: Document) -> Extraction:
                 codes += [cr.code for cr in prior.countries if cr.code in _targets() and cr.code not in codes]
             if _out_of_scope(codes, own, cand, c, lows, last_event, cfg):
                 continue  # third states among themselves ("Kiew kappte seine Beziehungen zu Syrien")
+            if etype in ("accusation", "statement") and codes and not set(codes) & _targets() \
+                    and last_event is not None and last_event.sentence_index >= sent.index - 2:
+                # "Seoul verurteilte die Vereinbarung", "Auch Tokio zeigte sich besorgt": a third state reacts
+                # to the act told just before; that act's states of the timeline take part
+                codes += [cr.code for cr in last_event.countries if cr.code in _targets() and cr.code not in codes]
             if _habitual(etype, lows):
                 continue  # "die Außenminister treffen sich jetzt oft": a pattern, not an occurrence
             if _negated(cand, c, toks, lows, doc.text, sent.start, etype, cfg):
@@ -648,6 +678,12 @@ def extract(doc: Document) -> Extraction:
                     and last_event.sentence_index == sent.index - 1 \
                     and not any(coref.is_person(m) for m in smentions):
                 actors = [last_event.actors[0].name]  # reported speech goes on: the same speaker
+            elif etype in ("statement", "accusation") and not actors and last_event is not None \
+                    and last_event.actors and last_event.sentence_index >= sent.index - 2 \
+                    and not any(coref.is_person(m) for m in smentions) \
+                    and any(a.low == "der" and b.low in cfg["definite_roles"]
+                            for a, b in zip(toks, toks[1:], strict=False)):
+                actors = [last_event.actors[0].name]  # "sagte der Minister": the person just named
             actor_refs = tuple(ActorRef(a, "source" if i == 0 else "target", country=_actor_country(a))
                                for i, a in enumerate(actors))
             codes = _direct(codes, own, toks, etype)
@@ -1071,7 +1107,8 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
         if main is not None and main.kind == "noun" and len(c.tokens) <= 2:
             per_clause.append(None)  # a bare noun ("Putin-Besuch?") is a heading, not a statement of fact
             continue
-        if main is not None and main.section == "statement" and main.kind == "verb":
+        if main is not None and main.section == "statement" and main.kind == "verb" \
+                and main.lemma not in cfg["evaluative"]:
             content = [t for t in trs if t.kind == "noun" and not t.weak and t.type != "statement" and (
                 t.type in cfg["speech_content"] or main.lemma in cfg["announce"])]
             if content:
@@ -1320,12 +1357,13 @@ def _verbless_heading(c: Clause, smentions: list[Mention]) -> str | None:
 def _expected_visit(c: Clause, smentions: list[Mention], cfg: dict) -> bool:
     """ "Lawrow wird kommende Woche in Pjöngjang erwartet": a person expected at a place (a person named
     in the clause, a place or state after a preposition, the passive participle last)."""
-    aux, verb, preps = cfg["expected_visit"]
+    aux, verb, preps, groups = cfg["expected_visit"]
     lows = [t.low for t in c.tokens]
     if len(lows) < 4 or lows[-1] not in verb or not any(w in aux for w in lows[:-1]):
         return False
     inside = [m for m in smentions if c.start <= m.start and m.end <= c.end]
-    person = any(m.kind == "actor" for m in inside)
+    person = any(m.kind == "actor" for m in inside) or (
+        any(t.is_upper and t.low.startswith(groups) for t in c.tokens) and any(m.kind == "country" for m in inside))
     place = any(m.kind == "country" and i + 1 < len(c.tokens) and c.tokens[i + 1].start == m.start
                 for i, w in enumerate(lows) if w in preps for m in inside)
     return person and place

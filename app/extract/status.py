@@ -273,6 +273,28 @@ def is_future(toks: tuple[Token, ...]) -> bool:
 
 
 @cache
+def _modal_future() -> tuple[frozenset[str], tuple[tuple[str, ...], ...], frozenset[str], frozenset[str]]:
+    c = load_toml("cues.toml")
+    p, t = c["planned"], c["tense"]
+    return (frozenset(p["modal_future"]), tuple(tuple(v.split()) for v in p["modal_future_verbs"]),
+            frozenset(p["modal_future_times"]), frozenset(t["alleged_perfect"]))
+
+
+def _scheduled(lows: list[str]) -> bool:
+    """A present "soll(en)" with a simple infinitive and a scheduled event: a plan ("soll am Freitag teilnehmen")."""
+    modals, verbs, times, perfect = _modal_future()
+    if not lows or not any(w in modals for w in lows):
+        return False
+    words = [w for w in lows if w.isalpha()]
+    if not words or words[-1] in perfect or words[-1] in modals:
+        return False
+    if any(tuple(words[-len(v):]) == v for v in verbs):
+        return True
+    last = words[-1]
+    return last.endswith("en") and last != "werden" and any(w in times for w in words)
+
+
+@cache
 def _framing() -> tuple[tuple[str, ...], ...]:
     """Speculation phrases of two or more words: they frame the clauses after them."""
     return tuple(ph for ph in cues().speculative if len(ph) >= 2)
@@ -343,6 +365,9 @@ def decide(event_type: str, toks: tuple[Token, ...], position: int, sentence_low
     if plan_cue:
         holders = alleged.names if alleged else ()
         return "planned", (Claim("planned", holders, plan_cue),)
+    if modal and _scheduled(lows):
+        holders = alleged.names if alleged else ()
+        return "planned", (Claim("planned", holders, modal),)
     if modal:
         holders = alleged.names if alleged else ()
         return "alleged", (Claim("alleged", holders, modal),)
