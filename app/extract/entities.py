@@ -35,7 +35,9 @@ actor's state). ``via``:
 * ``name``       a full name or transliteration (Kim Jong-un, Sergei Lavrov, Wladimir Putins)
 * ``surname``    a bare surname ("Lawrow", "Putins", "Kims") - accepted only
                  (a) after the person's full name appeared earlier in the same text (the most recent
-                     bearer of that surname wins: "Kim" after "Kim Yo Jong" is Kim Yo Jong), or
+                     bearer of that surname wins: "Kim" after "Kim Yo Jong" is Kim Yo Jong - unless the
+                     head of state in office was named by full name too, or the sentence has a leader
+                     role cue ("Machthaber", "Staatschef"; not a genitive "des Machthabers")), or
                  (b) for persons marked ``famous`` (Putin, Lawrow, Selenskyj, Trump, Kim ...). When
                      several famous people share the surname, the one in office on ``on`` wins:
                      "Kim" alone is Kim Jong Un from Dec 2011, Kim Jong Il 1994-2011.
@@ -268,13 +270,16 @@ class _State:
         self.by_surname: dict[str, str] = {}
         self.by_office: dict[str, str] = {}
         self.unknown: dict[str, str] = {}  # last token -> unknown full name
+        self.full_named: dict[str, set[str]] = {}  # surname -> persons named by full name / role+name
         self.out: list[EntityMention] = []
 
-    def register(self, name: str, office: str | None = None) -> None:
+    def register(self, name: str, office: str | None = None, full: bool = True) -> None:
         p = LEXICON.persons.get(name)
         if p is not None:
             for s in p.surnames:
                 self.by_surname[s] = name
+                if full:
+                    self.full_named.setdefault(s, set()).add(name)
             for t in p.offices_on(self.on):
                 self.by_office[t.office] = name
         else:
@@ -309,7 +314,11 @@ def _pick_famous(cands: list[Person], on: date) -> Person | None:
     return None  # several famous bearers, none in office: ambiguous
 
 
-def _resolve_surname(surname: str, st: _State, office: str | None = None, country: str | None = None) -> str | None:
+_LEADER_OFFICES = frozenset({"head_of_state", "supreme_leader"})
+
+
+def _resolve_surname(surname: str, st: _State, office: str | None = None, country: str | None = None,
+                     leader_cue: bool = False) -> str | None:
     cands = LEXICON.by_surname.get(surname, [])
     if office:
         fits = [p for p in cands if any(t.office == office and (country is None or t.country == country)
@@ -317,7 +326,16 @@ def _resolve_surname(surname: str, st: _State, office: str | None = None, countr
         if len(fits) == 1:
             return fits[0].name
     if surname in st.by_surname:
-        return st.by_surname[surname]
+        recent = st.by_surname[surname]
+        if len(cands) > 1 and recent in LEXICON.persons:
+            # a surname several known persons share ("Kim"): the head of state in office wins over a
+            # more recently named relative when he was named too, or when the clause has a leader cue
+            leader = _pick_famous(cands, st.on)
+            if leader is not None and leader.name != recent and any(
+                    t.office in _LEADER_OFFICES for t in leader.offices_on(st.on)):
+                if leader_cue or leader.name in st.full_named.get(surname, set()):
+                    return leader.name
+        return recent
     p = _pick_famous(cands, st.on)
     return p.name if p else None
 
@@ -407,10 +425,34 @@ def _walk(text: str, hits: list[_Hit], st: _State) -> None:
                 st.register(name)
                 st.actor(text, h.start, km.end(), name, "person", "unknown")
                 continue
-            key = _resolve_surname(surname, st)
+            key = _resolve_surname(surname, st, leader_cue=_leader_cue(text, hits, i))
             if key:
-                st.register(key)
+                st.register(key, full=False)
                 st.actor(text, h.start, h.end, key, "", "compound" if compound else "surname")
+
+
+_SENT_END = re.compile(r"[.!?;]\s")
+
+
+def _leader_cue(text: str, hits: list[_Hit], i: int) -> bool:
+    """The sentence around hits[i] names a head-of-state role ("Machthaber", "Staatschef") that is not
+    a genitive complement ("die Schwester des Machthabers")."""
+    h = hits[i]
+    ends = [m.end() for m in _SENT_END.finditer(text, 0, h.start)]
+    a = ends[-1] if ends else 0
+    m = _SENT_END.search(text, h.end)
+    b = m.start() + 1 if m else len(text)
+    for k in range(max(0, i - 12), min(len(hits), i + 12)):
+        q = hits[k]
+        if k == i or q.start < a or q.end > b:
+            continue
+        rm = q.get("role")
+        if rm is None or rm.role is None or rm.role.office not in _LEADER_OFFICES:
+            continue
+        if re.search(r"\b(?:des|eines)\s+(?:\w+\s+){0,2}$", text[max(0, q.start - 40):q.start]):
+            continue
+        return True
+    return False
 
 
 def _prefixes_role(hits: list[_Hit], i: int, text: str) -> bool:

@@ -103,7 +103,7 @@ class Lexicon:
     joined: dict[str, tuple[VerbEntry, ...]]
     split: dict[str, tuple[VerbEntry, ...]]
     nouns: dict[str, tuple[str, str, bool, str | None, tuple[tuple[str, str], ...]]]
-    phrases: tuple[tuple[tuple[str, ...], str, str, tuple[tuple[str, str], ...]], ...]
+    phrases: tuple[tuple[tuple[str, ...], str, str, tuple[tuple[str, str], ...], frozenset[str] | None], ...]
     objects: dict[str, str]  # noun stem → object class
     unions: dict[str, tuple[str, ...]]
     class_order: tuple[str, ...]
@@ -150,7 +150,10 @@ def lexicon() -> Lexicon:
             k = _key(noun)
             nouns.setdefault(k, (section, k, k in weak, needs.get(k), otypes))
         for ph in body.get("phrases", []):
-            phrases.append((tuple(ph.lower().split()), section, ph, otypes))
+            # "zur verfügung ... stellte|stellten": the words before "..." in a row, one of the words
+            # after it anywhere in the clause (a split verb: "stellte Nordkorea Weizen zur Verfügung")
+            head, _, tail = ph.lower().partition(" ... ")
+            phrases.append((tuple(head.split()), section, ph, otypes, frozenset(tail.split("|")) if tail else None))
     objects: dict[str, str] = {}
     for cls, words in obj["classes"].items():
         for w in words:
@@ -433,6 +436,8 @@ def _resolve(section: str, needs: str | None, otypes: tuple[tuple[str, str], ...
             return typ, cls
     if section == "transfer":
         return None
+    if section == "aid":
+        return "economic_cooperation", None  # aid given without a named class: gifts, relief
     if section == "support":
         return field_type(tokens) or "military_cooperation", None
     if section == "relation":
@@ -582,8 +587,8 @@ def find_triggers(tokens: tuple[Token, ...], context: tuple[Token, ...] = (),
         out = [Trigger("statement", "statement", "sprechen von", "verb", tr.start, tr.end, tr.token_index, False)
                if tr.lemma == "sprechen" and tr.kind == "verb" and "von" in lows[tr.token_index + 1:] else tr
                for tr in out]
-    for words, section, ph, otypes in () if lowset.isdisjoint(_phrase_firsts()) else lex.phrases:
-        if words[0] not in lowset:
+    for words, section, ph, otypes, along in () if lowset.isdisjoint(_phrase_firsts()) else lex.phrases:
+        if words[0] not in lowset or (along is not None and lowset.isdisjoint(along)):
             continue
         k = len(words)
         for i in _positions(lows, words[0], len(lows) - k + 1):

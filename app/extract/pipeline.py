@@ -124,6 +124,9 @@ def _cfg() -> dict:
         "konj": frozenset(c["tense"]["konjunktiv"]),
         "background_preps": frozenset(c["priority"]["background_preps"]),
         "unconfirmed": frozenset(c["denial"]["unconfirmed_verbs"]),
+        "reject_verbs": frozenset(c["denial"]["reject_verbs"]),
+        "observer_nouns": tuple(c["denial"]["observer_nouns"]),
+        "observer_not_subject": frozenset(c["denial"]["observer_not_subject"]),
         "blame_lemmas": frozenset(c["blame"]["lemmas"]),
         "blame_nouns": tuple(c["blame"]["nouns"]),
         "gapping": frozenset(c["gapping"]["leads"]),
@@ -560,6 +563,9 @@ def extract(doc: Document) -> Extraction:
                 etype = "meeting"  # "Am Flughafen wurde er von Parlamentspräsident Choe begrüßt"
             if etype == "denial" and status.find_phrase(lows, status.cues().not_denial):
                 etype = "statement"
+            elif etype == "denial" and cand.trigger is not None and cand.trigger.lemma in cfg["reject_verbs"] \
+                    and _rejects_proposal(c.tokens):
+                etype = "statement"  # "wies die Resolution zurück": rejects a proposal, denies no claim
             elif etype != "denial" and not cand.nominal and cand.speaker is None \
                     and any(tr.lemma in cfg["unconfirmed"] for tr in cand.triggers) \
                     and not status.find_phrase(lows, status.cues().not_denial) \
@@ -575,6 +581,8 @@ def extract(doc: Document) -> Extraction:
                 # "Auch die USA und Südkorea setzten ... auf ihre Sanktionslisten": the same kind of
                 # act as the event before (or its main clause), against the same state of the timeline
                 codes += [cr.code for cr in prior.countries if cr.code in _targets() and cr.code not in codes]
+            if etype in ("statement", "accusation", "other") and not cand.nominal and _observer_subject(c.tokens, cfg):
+                continue  # "Beobachter werteten die Reise als ...": observers are no political actors
             if _out_of_scope(codes, own, cand, c, lows, last_event, cfg):
                 continue  # third states among themselves ("Kiew kappte seine Beziehungen zu Syrien")
             if etype in ("accusation", "statement") and codes and not set(codes) & _targets() \
@@ -746,6 +754,34 @@ def _antecedent_state(c: Clause, smentions: list[Mention], text: str) -> str | N
             before = [m for m in states if m.end <= t.start]
             return before[-1].key if before else None
     return None
+
+
+def _observer_subject(tokens, cfg: dict) -> bool:
+    """The clause's subject is an observer/expert/analyst: the first capitalised word of the clause
+    ("Westliche Beobachter werteten ...") or the word after its second, the finite verb ("Darin sehen
+    Experten ...")."""
+    words = [t for t in tokens if t.is_word]
+    nouns, not_subj = cfg["observer_nouns"], cfg["observer_not_subject"]
+
+    def observer(k: int) -> bool:
+        return k < len(words) and words[k].is_upper and words[k].low.endswith(nouns) and (
+            k + 1 >= len(words) or words[k + 1].low not in not_subj)
+
+    first = next((k for k, t in enumerate(words[:4]) if t.is_upper), None)
+    if first is not None and observer(first):
+        return True
+    if len(words) > 2 and not words[1].is_upper:
+        k = 2
+        while k < min(len(words), 5) and not words[k].is_upper:
+            k += 1  # articles and adjectives ("sehen viele westliche Experten")
+        return observer(k)
+    return False
+
+
+def _rejects_proposal(tokens) -> bool:
+    """The clause's object is a proposal/resolution and no claim (objects.toml classes)."""
+    classes = {k for _, k in object_classes(tuple(tokens))}
+    return "proposal" in classes and "claim" not in classes
 
 
 def _comments_on_event(cand: _Cand, toks: tuple[Token, ...]) -> bool:
