@@ -3,27 +3,21 @@ headlines. Sentences are written for these tests (not taken from the gold articl
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from app.extract.clauses import split_clauses
 from app.extract.events import find_triggers, main_trigger, verb_forms
 from app.extract.headline import headline
-from app.extract.model import DCT, ActorRef, CountryRef, Document, Sentence
+from app.extract.model import DCT, ActorRef, CountryRef, Document
 from app.extract.pipeline import extract
 
 
 def make_doc(text: str, dct: str | None = "2024-06-12", name: str = "t.txt") -> Document:
-    """A Document with naive sentence splitting (what ingest does, minus cleaning)."""
-    sents = []
-    for m in re.finditer(r"[^.!?]+[.!?]?", text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        if s < e:
-            sents.append(Sentence(len(sents), s, e, text[s:e]))
-    return Document(name=name, text=text, dct=DCT(dct, "manifest") if dct else None, sentences=tuple(sents))
+    """A Document segmented as ingest does it (minus cleaning): "50.000 Tonnen" stays one sentence."""
+    from app.ingest.segment import sentences
+
+    sents = sentences(text, [(0, len(text))])
+    return Document(name=name, text=text, dct=DCT(dct, "manifest") if dct else None, sentences=sents)
 
 
 def types_in(sentence: str) -> list[str]:

@@ -77,3 +77,11 @@ def test_weapons_given_are_an_arms_transfer() -> None:
     assert [e.type for e, _ in evs] == ["arms_transfer"]
     evs = _events("Nordkorea schenkte Russland im Herbst Raketen.")
     assert [e.type for e, _ in evs] == ["arms_transfer"]
+
+
+def test_a_figure_with_a_thousands_point_stays_in_its_sentence() -> None:
+    from app.extract.pipeline import extract
+    from tests.test_events import make_doc
+
+    doc = make_doc("Russland hat Nordkorea 50.000 Tonnen Weizen zur Verfügung gestellt.", "2024-03-12")
+    assert [e.type for e in extract(doc).events] == ["economic_cooperation"]
