@@ -212,12 +212,7 @@ def attributive_entries(word: str) -> tuple[VerbEntry, ...]:
     "gelieferte"); none for a form that is also a finite verb ("besuchte", "lieferten")."""
     if word in lexicon().joined:
         return ()
-    for end in _ADJ_ENDINGS:
-        if word.endswith(end) and len(word) > len(end) + 4:
-            found = _participles().get(word[: -len(end)])
-            if found:
-                return found
-    return ()
+    return _participle_entries(word)
 
 
 _ATTR_PREPS = frozenset({"im", "am", "in", "vom", "von", "bei", "beim", "nach", "vor", "seit", "zum", "zur", "auf"})
@@ -237,6 +232,7 @@ def _attributive_context(tokens: tuple[Token, ...], i: int) -> bool:
 
 
 def _participle_entries(word: str) -> tuple[VerbEntry, ...]:
+    """The verbs whose past participle ``word`` inflects as an adjective, finite forms included."""
     for end in _ADJ_ENDINGS:
         if word.endswith(end) and len(word) > len(end) + 4:
             found = _participles().get(word[: -len(end)])
