@@ -20,6 +20,20 @@ def make_doc(text: str, dct: str | None = "2024-06-12", name: str = "t.txt") -> 
     return Document(name=name, text=text, dct=DCT(dct, "manifest") if dct else None, sentences=sents)
 
 
+def events_with_quotes(text: str, dct: str | None = "2024-06-12") -> list[tuple]:
+    """(event, its quoted span) for every event extracted from ``text`` (segmented by ``make_doc``)."""
+    doc = make_doc(text, dct)
+    return [(e, doc.text[e.start:e.end]) for e in extract(doc).events]
+
+
+def codes(e) -> set[str]:
+    return {c.code for c in e.countries}
+
+
+def names(e) -> set[str]:
+    return {a.name for a in e.actors}
+
+
 def types_in(sentence: str) -> list[str]:
     out = []
     for c in split_clauses(sentence, 0, 0):

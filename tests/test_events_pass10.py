@@ -7,21 +7,13 @@ in the clause, cooling relations, cancelled participation. Sentences are written
 
 from __future__ import annotations
 
-from app.extract.pipeline import extract
-from tests.test_events import make_doc
+from tests.test_events import codes as _codes
+from tests.test_events import events_with_quotes
+from tests.test_events import names as _names
 
 
 def _events(text: str, dct: str = "2024-05"):
-    doc = make_doc(text, dct)
-    return [(e, doc.text[e.start:e.end]) for e in extract(doc).events]
-
-
-def _codes(e) -> set[str]:
-    return {c.code for c in e.countries}
-
-
-def _names(e) -> set[str]:
-    return {a.name for a in e.actors}
+    return events_with_quotes(text, dct)
 
 
 def test_definite_noun_phrase_continues_the_event_before() -> None:

@@ -8,12 +8,11 @@ from datetime import date
 
 from app.extract.entities import find_mentions
 from app.extract.pipeline import extract
-from tests.test_events import make_doc
+from tests.test_events import events_with_quotes, make_doc
 
 
 def _events(text: str, dct: str = "2024-05"):
-    doc = make_doc(text, dct)
-    return [(e, doc.text[e.start:e.end]) for e in extract(doc).events]
+    return events_with_quotes(text, dct)
 
 
 def _actors(text: str) -> list[str]:
@@ -80,8 +79,6 @@ def test_weapons_given_are_an_arms_transfer() -> None:
 
 
 def test_a_figure_with_a_thousands_point_stays_in_its_sentence() -> None:
-    from app.extract.pipeline import extract
-    from tests.test_events import make_doc
 
     doc = make_doc("Russland hat Nordkorea 50.000 Tonnen Weizen zur Verfügung gestellt.", "2024-03-12")
     assert [e.type for e in extract(doc).events] == ["economic_cooperation"]

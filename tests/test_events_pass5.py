@@ -6,17 +6,13 @@ from __future__ import annotations
 
 from app.extract.clauses import split_clauses
 from app.extract.events import attributive_entries, find_triggers, main_trigger
-from app.extract.pipeline import _zu_infinitive, extract
-from tests.test_events import make_doc
+from app.extract.pipeline import _zu_infinitive
+from tests.test_events import codes as _codes
+from tests.test_events import events_with_quotes
 
 
 def _events(text: str, dct: str = "2024-06-12"):
-    doc = make_doc(text, dct)
-    return [(e, doc.text[e.start:e.end]) for e in extract(doc).events]
-
-
-def _codes(e) -> set[str]:
-    return {c.code for c in e.countries}
+    return events_with_quotes(text, dct)
 
 
 def test_dated_event_in_a_seit_phrase_is_a_background_event() -> None:

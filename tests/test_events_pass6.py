@@ -7,13 +7,11 @@ from __future__ import annotations
 from datetime import date
 
 from app.extract.entities import find_mentions
-from app.extract.pipeline import extract
-from tests.test_events import make_doc
+from tests.test_events import events_with_quotes
 
 
 def _events(text: str, dct: str = "2024-06-12"):
-    doc = make_doc(text, dct)
-    return [(e, doc.text[e.start:e.end]) for e in extract(doc).events]
+    return events_with_quotes(text, dct)
 
 
 def _source(e) -> str:

@@ -4,13 +4,11 @@ sanctions as the topic of talk. Sentences are written for these tests (not taken
 
 from __future__ import annotations
 
-from app.extract.pipeline import extract
-from tests.test_events import make_doc
+from tests.test_events import events_with_quotes
 
 
 def _events(text: str, dct: str = "2025-05"):
-    doc = make_doc(text, dct)
-    return [(e, doc.text[e.start:e.end]) for e in extract(doc).events]
+    return events_with_quotes(text, dct)
 
 
 def _one(text: str, dct: str = "2025-05"):

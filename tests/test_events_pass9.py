@@ -5,23 +5,18 @@ these tests (not taken from any gold or fixture)."""
 
 from __future__ import annotations
 
-from app.extract.pipeline import extract
-from tests.test_events import make_doc
+from tests.test_events import codes as _codes
+from tests.test_events import events_with_quotes
 
 
 def _events(text: str, dct: str = "2024-05"):
-    doc = make_doc(text, dct)
-    return [(e, doc.text[e.start:e.end]) for e in extract(doc).events]
+    return events_with_quotes(text, dct)
 
 
 def _one(text: str, dct: str = "2024-05"):
     evs = _events(text, dct)
     assert len(evs) == 1, [(e.type, q) for e, q in evs]
     return evs[0]
-
-
-def _codes(e) -> set[str]:
-    return {c.code for c in e.countries}
 
 
 def test_debt_relief_is_economic_cooperation() -> None:
