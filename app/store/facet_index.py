@@ -431,6 +431,20 @@ def _raw(session: Session, stmt: Any) -> list[tuple[Any, ...]]:
         cur.close()
 
 
+def _links(rows: Any, pos: dict[int, int], mention: dict[int, int], nbytes: int) -> tuple[_Bits, _Bits]:
+    """Bits per linked key (a country code, an actor id): the real events that name it themselves,
+    and those whose group names it (through any mention)."""
+    own, group = _Bits(nbytes), _Bits(nbytes)
+    for eid, key in rows:
+        p = pos.get(eid)
+        if p is not None:
+            own.add(key, p)
+            group.add(key, p)
+        elif (p := mention.get(eid)) is not None:
+            group.add(key, p)
+    return own, group
+
+
 def build(session: Session, version: tuple[Any, ...]) -> FacetIndex:
     """Read the real events and the link tables once and index them."""
     t0 = time.perf_counter()
@@ -511,22 +525,9 @@ def build(session: Session, version: tuple[Any, ...]) -> FacetIndex:
     for mid, gid in _raw(session, select(Event.id, Event.group_id).where(Event.is_head == 0)):
         if gid in pos:
             mention[mid] = pos[gid]
-    own_c, group_c = _Bits(nbytes), _Bits(nbytes)
-    for eid, code in _raw(session, select(EventCountry.event_id, EventCountry.country_code)):
-        p = pos.get(eid)
-        if p is not None:
-            own_c.add(code, p)
-            group_c.add(code, p)
-        elif (p := mention.get(eid)) is not None:
-            group_c.add(code, p)
-    own_a, group_a = _Bits(nbytes), _Bits(nbytes)
-    for eid, aid in _raw(session, select(EventActor.event_id, EventActor.actor_id)):
-        p = pos.get(eid)
-        if p is not None:
-            own_a.add(aid, p)
-            group_a.add(aid, p)
-        elif (p := mention.get(eid)) is not None:
-            group_a.add(aid, p)
+    own_c, group_c = _links(_raw(session, select(EventCountry.event_id, EventCountry.country_code)), pos, mention,
+                            nbytes)
+    own_a, group_a = _links(_raw(session, select(EventActor.event_id, EventActor.actor_id)), pos, mention, nbytes)
     top = max([*pos, *mention], default=0)
     position_of = [-1] * (top + 1)
     for eid, p in pos.items():
