@@ -133,6 +133,9 @@ def _cfg() -> dict:
         "definite_roles": frozenset(c["coref"]["definite_roles"]),
         "never": tuple(tuple(w.split()) for w in c["denial"]["never"]),
         "never_konjunktiv": frozenset(c["denial"]["never_konjunktiv"]),
+        "habitual_words": tuple(tuple(w.split()) for w in c["habitual"]["words"]),
+        "habitual_types": frozenset(c["habitual"]["types"]),
+        "direction": {k: frozenset(v) for k, v in c["direction"].items()},
         "vote_lemmas": frozenset(c["votes"]["lemmas"]),
         "sanction_prefixes": tuple(c["votes"]["sanction_prefixes"]),
     }
@@ -304,42 +307,22 @@ def _drop_venues(own: list[Mention], toks: tuple[Token, ...]) -> list[Mention]:
     return [m for m in own if not venue(m)]
 
 
-@cache
-def _habitual_cfg() -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
-    h = load_toml("cues.toml")["habitual"]
-    return tuple(tuple(w.split()) for w in h["words"]), frozenset(h["types"])
-
-
 def _habitual(etype: str, lows: list[str]) -> bool:
     """An encounter in the present tense with a frequency adverb (cues.toml [habitual])."""
-    words, types = _habitual_cfg()
-    if etype not in types:
+    cfg = _cfg()
+    if etype not in cfg["habitual_types"]:
         return False
     pret = preterite_forms()
     if any(w in _PAST_AUX or w in pret for w in lows):
         return False
-    firsts = _habitual_firsts()
-    if firsts is not None and firsts.isdisjoint(lows):
-        return False  # no phrase can start anywhere
-    return any(tuple(lows[i:i + len(p)]) == p for p in words for i in range(len(lows) - len(p) + 1))
-
-
-@cache
-def _habitual_firsts() -> frozenset[str] | None:
-    words, _ = _habitual_cfg()
-    return None if any(not p for p in words) else frozenset(p[0] for p in words)
-
-
-@cache
-def _direction_cfg() -> dict[str, frozenset[str]]:
-    return {k: frozenset(v) for k, v in load_toml("cues.toml")["direction"].items()}
+    return status.find_phrase(lows, cfg["habitual_words"]) is not None
 
 
 def _direct(codes: list[str], own: list[Mention], toks: tuple[Token, ...], etype: str) -> list[str]:
     """States ordered origin first, destination last ("Truppen nach Russland entsenden": Russia
     receives). Only the states named after a goal or origin preposition move; the first state stays the
     source otherwise. See ``[direction]`` in ``cues.toml``."""
-    d = _direction_cfg()
+    d = _cfg()["direction"]
     if etype in d["symmetric_types"] or len(codes) < 2:
         return codes
     goal = d["goal"] | (d["goal_movement"] if etype in d["movement_types"] else frozenset())
