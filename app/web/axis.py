@@ -115,6 +115,10 @@ class Bucket:
     def total(self) -> int:
         return sum(self.counts.values())
 
+    @property
+    def by_type(self) -> str:
+        return _by_type(self.counts)
+
     def summary(self) -> str:
         parts = [f"{n} {labels.type_label(t)}" for t, n in _ordered(self.counts)]
         return f"{self.label}: {labels.count_phrase(self.total)} ({', '.join(parts)})"
@@ -132,6 +136,10 @@ class Span:
     @property
     def total(self) -> int:
         return sum(self.counts.values())
+
+    @property
+    def by_type(self) -> str:
+        return _by_type(self.counts)
 
     def summary(self) -> str:
         parts = [f"{n} {labels.type_label(t)}" for t, n in _ordered(self.counts)]
@@ -195,6 +203,12 @@ class Axis:
 
 
 _RANK = {t: i for i, t in enumerate(EVENT_TYPES)}
+
+
+def _by_type(counts: dict[str, int]) -> str:
+    """The table's "nach Typ" cell as plain text ("Besuch 3, Treffen 2"), by type code as before:
+    one autoescaped value per row instead of a template loop with an escape per type and count."""
+    return ", ".join(f"{labels.type_label(t)} {n}" for t, n in sorted(counts.items()))
 
 
 def _ordered(counts: dict[str, int]) -> list[tuple[str, int]]:

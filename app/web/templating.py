@@ -77,8 +77,31 @@ def http_url(url: str | None) -> str | None:
     return None
 
 
+_DICT_ATTRS = frozenset(dir(dict))
+
+
+class TemplateEnvironment(Environment):
+    """Jinja's ``Environment`` with the same ``a.b`` semantics, looked up in the order that is cheap
+    for the data the templates get: event, citation and facet dicts.
+
+    Jinja resolves ``e.type`` as ``getattr(e, "type")`` first and only then ``e["type"]``; on a
+    dict that raises and catches an ``AttributeError`` for every lookup (~100 per event card, a
+    third of the timeline page's render time). For a plain dict and a name that is not a dict
+    attribute, that ``getattr`` always fails, so asking the key first gives the same result.
+    Names of dict attributes (``items``, ``get`` …) keep Jinja's order.
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if obj.__class__ is dict and attribute not in _DICT_ATTRS:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 def make_env() -> Environment:
-    env = Environment(
+    env = TemplateEnvironment(
         loader=FileSystemLoader(str(TEMPLATE_DIR)),
         autoescape=True,
         trim_blocks=True,
