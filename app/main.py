@@ -4,7 +4,8 @@ Composition only — routes live in ``app.web.pages`` (HTML) and ``app.web.api``
 in ``app.web.exports``, the SVG time axis in ``app.web.axis``, actor/country/bilateral pages in
 ``app.web.entity_pages``; the SQL in ``app.store``. This module wires them together so each stays small
 and testable. The app-wide ``axis.expose_session`` dependency lends each request's DB session to the
-templates, so ``_axis.html`` can draw the axis for whatever page includes it.
+templates, so ``_axis.html`` can draw the axis for whatever page includes it. ``ServerTiming``
+puts the application's own time on every response (``app.web.timing``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 
 from app.web import api, axis, entity_pages, errors, exports, pages
 from app.web.templating import STATIC_DIR, templates
+from app.web.timing import ServerTiming
 
 app = FastAPI(
     title="Russland–Nordkorea: Zeitleiste",
@@ -33,3 +35,4 @@ app.include_router(exports.router)
 app.include_router(axis.router)
 axis.register(templates.env)
 errors.install(app)
+app.add_middleware(ServerTiming)
