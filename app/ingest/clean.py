@@ -6,6 +6,11 @@ into the original file. The rules live in ``resources/boilerplate.toml``; each i
 expression over one line. False-positive policy: rules are anchored to whole lines or to the
 conventional position of the item (start of line for datelines, end of line for photo credits), so
 a sentence that merely mentions "Reuters" or "Foto" stays in.
+
+A ``block`` rule drops a heading line *and* the lines after it while they match its ``continue``
+pattern, at most ``max_lines`` of them: the "Mehr zum Thema" list of other articles' headlines,
+which would otherwise become events of this article. Headlines carry no sentence-final full stop,
+so the block ends at the first line that reads like a sentence of running text (kept).
 """
 
 from __future__ import annotations
@@ -26,6 +31,8 @@ class _Rule:
     reason: str
     scope: str
     regex: re.Pattern[str]
+    continues: re.Pattern[str] | None = None  # scope "block": the lines the block runs over
+    max_lines: int = 0
 
 
 @cache
@@ -34,7 +41,9 @@ def _rules() -> tuple[_Rule, ...]:
     rules = []
     for r in data["rule"]:
         flags = 0 if r.get("case") else re.IGNORECASE
-        rules.append(_Rule(r["reason"], r.get("scope", "line"), re.compile(r["pattern"], flags)))
+        block = r.get("scope") == "block"
+        rules.append(_Rule(r["reason"], r.get("scope", "line"), re.compile(r["pattern"], flags),
+                           re.compile(r["continue"], flags) if block else None, r.get("max_lines", 12) if block else 0))
     return tuple(rules)
 
 
@@ -49,8 +58,24 @@ def _lines(text: str):
 def find_boilerplate(text: str) -> list[Dropped]:
     """All boilerplate stretches, sorted and non-overlapping."""
     found: list[tuple[int, int, str]] = []
+    block: _Rule | None = None  # the block rule whose lines are being dropped
+    block_left = 0
     for start, line in _lines(text):
+        if block is not None:
+            if block_left > 0 and block.continues is not None and block.continues.search(line):
+                if line.strip():
+                    block_left -= 1
+                    lead = len(line) - len(line.lstrip())
+                    found.append((start + lead, start + len(line.rstrip()), block.reason))
+                continue
+            block = None
         if not line.strip():
+            continue
+        heading = next((r for r in _rules() if r.scope == "block" and r.regex.search(line)), None)
+        if heading is not None:
+            lead = len(line) - len(line.lstrip())
+            found.append((start + lead, start + len(line.rstrip()), heading.reason))
+            block, block_left = heading, heading.max_lines
             continue
         found.extend(_scan_line(start, line))
     found.sort()
@@ -69,6 +94,8 @@ def _scan_line(start: int, line: str) -> list[tuple[int, int, str]]:
     the rest is scanned again as if it were a line of its own, so "date 2023-09 Photo : X" loses both."""
     found: list[tuple[int, int, str]] = []
     for rule in _rules():
+        if rule.scope == "block":
+            continue
         m = rule.regex.search(line)
         if not m or m.end() == m.start():
             continue

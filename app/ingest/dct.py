@@ -3,7 +3,8 @@
 Sources, in order of trust:
 1. the manifest's ``published`` value (the publisher's metadata);
 2. evidence in the text itself — the `` date YYYY-MM[-DD]`` header, a timestamp such as
-   "Stand: 28.07.2023 08:41 Uhr", an agency trailer such as "(Reuters, 23.4.2019)",
+   "Stand: 28.07.2023 08:41 Uhr" or a page's stamp alone on its line ("19.06.2024, 14:32 Uhr"),
+   an agency trailer such as "(Reuters, 23.4.2019)",
    "veröffentlicht am 12. Juli 2025" — and a date in the article's URL path.
 Among the text and URL candidates the finest one wins, provided it lies inside the header's
 interval when there is a header (a more precise date that contradicts the header is ignored).
@@ -25,11 +26,16 @@ _MONTHS = {
     "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
 }
 _WORDY = r"(\d{1,2})\.\s*(" + "|".join(_MONTHS) + r")\s+(\d{4})"
+_STAMP_TIME = r"[ \t]*(?:,|um|-|–|\|)?[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*Uhr)?[ \t]*$"
 _TEXT_PATTERNS = (
     re.compile(r"\bStand:\s*" + _NUMERIC, re.IGNORECASE),
     re.compile(r"\((?:Reuters|dpa|AFP|AP|APA|SDA|dts|KNA|epd|dpa-AFX)[^()\n]{0,30}?,\s*" + _NUMERIC + r"\)"),
     re.compile(r"\b(?:veröffentlicht|aktualisiert|erschienen)\s+am\s+" + _NUMERIC, re.IGNORECASE),
     re.compile(r"\b(?:veröffentlicht|aktualisiert|erschienen)\s+am\s+" + _WORDY, re.IGNORECASE),
+    # a web page's stamp alone on its line, with a clock time: "19.06.2024, 14:32 Uhr",
+    # "Mittwoch, 19. Juni 2024, 14.32 Uhr" (a date alone on a line could be anything: not taken)
+    *(re.compile(r"^[ \t]*(?:[A-Z][a-z]+\.?,?[ \t]*)?" + day + _STAMP_TIME, re.IGNORECASE | re.MULTILINE)
+      for day in (_NUMERIC, _WORDY)),
 )
 _URL_PATTERNS = (
     re.compile(r"/(20\d{2}|19\d{2})/(\d{1,2})/(\d{1,2})/"),
