@@ -41,3 +41,35 @@ def test_seed_pages_render_and_citations_are_highlighted(seeded):
     # the seed events are about Russia and North Korea, so the country filter finds them
     prk = client.get("/api/events?country=PRK").json()
     assert prk["total"] > 0 and prk["description"].startswith(f"{prk['total']} Ereign")
+
+
+def test_entity_pages_count_real_events_as_the_timeline_does(seeded):
+    """Actor, country and bilateral pages list and count real (merged) events, exactly the events the
+    timeline shows for the same actor or country, never a merged mention as a card of its own."""
+    client = seeded
+    real = {e["id"] for e in client.get("/api/events?limit=1000").json()["events"]}
+    mentions = sum(e["group"]["mentions"] if e.get("group") else 1
+                   for e in client.get("/api/events?limit=1000").json()["events"])
+    assert mentions > len(real), "the seeds should contain merged reports"
+    checked = 0
+    for a in client.get("/api/events?limit=1000").json()["facets"]:
+        if a["name"] != "actor":
+            continue
+        for v in a["values"][:8]:
+            page = client.get(f"/api/actors/{v['value']}").json()
+            timeline = client.get(f"/api/events?actor={v['value']}&limit=1000").json()
+            assert page["event_count"] == timeline["total"] == page["events_page"]["total"]
+            assert {e["id"] for e in page["events_page"]["events"]} == {e["id"] for e in timeline["events"]}
+            assert sum(r["count"] for r in page["roles"]) >= page["event_count"]
+            checked += 1
+    assert checked
+    for code in ("PRK", "RUS"):
+        page = client.get(f"/api/countries/{code}").json()
+        timeline = client.get(f"/api/events?country={code}&limit=1000").json()
+        assert page["event_count"] == timeline["total"]
+        assert {e["id"] for e in page["events_page"]["events"]} <= real
+    both = client.get("/api/bilateral/RUS/PRK").json()
+    prk = {e["id"] for e in client.get("/api/events?country=PRK&limit=1000").json()["events"]}
+    rus = {e["id"] for e in client.get("/api/events?country=RUS&limit=1000").json()["events"]}
+    assert both["events_page"]["total"] == len(prk & rus)
+    assert sum(t["count"] for t in both["types"]) == len(prk & rus)

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, exists, func, or_
+from sqlalchemy import and_, func, or_
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, select
 
 from app import labels
 from app.store import queries
-from app.store.filters import EventFilter
+from app.store.filters import GROUP_KEY, EventFilter, in_groups
 from app.store.models import Actor, Article, Country, Event, EventActor, EventCountry
 
 ROLE_ORDER = ("source", "target", "participant", "holder")
@@ -41,18 +41,17 @@ def filter_conditions(session: Session, flt: EventFilter | None) -> list[ColumnE
 
 
 def actor_condition(actor_id: int, role: str | None = None) -> ColumnElement[bool]:
-    """Events in which the actor takes part (in the given role, if any)."""
-    sub = select(EventActor.event_id).where(EventActor.event_id == Event.id, EventActor.actor_id == actor_id)
+    """Real events in which the actor takes part (in the given role, if any) in any of their
+    mentions: the timeline's ``?actor=`` semantics, so a page and its timeline link count alike."""
+    found = select(EventActor.event_id).where(EventActor.actor_id == actor_id)
     if role:
-        sub = sub.where(EventActor.role == role)
-    return exists(sub)
+        found = found.where(EventActor.role == role)
+    return in_groups(found, EventActor.event_id)
 
 
 def country_condition(code: str) -> ColumnElement[bool]:
-    """Events involving the country (ISO3)."""
-    return exists(
-        select(EventCountry.event_id).where(EventCountry.event_id == Event.id, EventCountry.country_code == code)
-    )
+    """Real events involving the country (ISO3) in any of their mentions (``?country=``)."""
+    return in_groups(select(EventCountry.event_id).where(EventCountry.country_code == code), EventCountry.event_id)
 
 
 def bilateral_condition(a: str, b: str) -> ColumnElement[bool]:
@@ -169,11 +168,25 @@ def _month_end(d: date) -> date:
 
 
 def _roles(session: Session, cond: ColumnElement[bool], role_col: Any, event_col: Any) -> list[dict[str, Any]]:
+    """Role → number of real events (merge groups) with a mention in that role."""
     rows = dict(
-        session.exec(select(role_col, func.count(func.distinct(event_col))).where(cond).group_by(role_col)).all()
+        session.exec(
+            select(role_col, func.count(func.distinct(GROUP_KEY))).select_from(role_col.table)
+            .join(Event, Event.id == event_col)
+            .where(cond).group_by(role_col)
+        ).all()
     )
     order = [r for r in ROLE_ORDER if r in rows] + sorted(r for r in rows if r not in ROLE_ORDER)
     return [{"role": r, "label": labels.ROLE_LABELS.get(r, r), "count": int(rows[r])} for r in order]
+
+
+def _groups_with(found: Any) -> Any:
+    """Every mention of the real events that have a mention in ``found`` (a one-column select of
+    event ids): the real events themselves and the reports merged into them. Written as two
+    indexed IN lists (id, group_id) rather than a condition on ``coalesce(group_id, id)``, which no
+    index serves."""
+    groups = select(GROUP_KEY).where(Event.id.in_(found)).scalar_subquery()
+    return select(Event.id).where(or_(Event.id.in_(groups), Event.group_id.in_(groups)))
 
 
 def _span(session: Session, cond: ColumnElement[bool]) -> dict[str, str | None]:
@@ -191,15 +204,19 @@ def get_actor(session: Session, actor_id: int) -> dict[str, Any] | None:
     if actor is None:
         return None
     names = _country_names(session)
-    mine = select(EventActor.event_id).where(EventActor.actor_id == actor_id)
+    # Counted per real event: the merge groups with a mention of the actor, and what any mention
+    # of those groups names (as the event cards show them).
+    mine = _groups_with(select(EventActor.event_id).where(EventActor.actor_id == actor_id))
     countries = session.exec(
-        select(EventCountry.country_code, func.count(func.distinct(EventCountry.event_id)))
+        select(EventCountry.country_code, func.count(func.distinct(GROUP_KEY))).select_from(EventCountry)
+        .join(Event, Event.id == EventCountry.event_id)
         .where(EventCountry.event_id.in_(mine))
         .group_by(EventCountry.country_code)
     ).all()
     partners = session.exec(
-        select(Actor.id, Actor.name, func.count(func.distinct(EventActor.event_id)))
+        select(Actor.id, Actor.name, func.count(func.distinct(GROUP_KEY))).select_from(EventActor)
         .join(Actor, Actor.id == EventActor.actor_id)
+        .join(Event, Event.id == EventActor.event_id)
         .where(EventActor.event_id.in_(mine), EventActor.actor_id != actor_id)
         .group_by(Actor.id, Actor.name)
     ).all()
@@ -234,16 +251,18 @@ def get_country(session: Session, code: str) -> dict[str, Any] | None:
     if country is None:
         return None
     names = _country_names(session)
-    mine = select(EventCountry.event_id).where(EventCountry.country_code == code)
+    mine = _groups_with(select(EventCountry.event_id).where(EventCountry.country_code == code))
     partners = session.exec(
-        select(EventCountry.country_code, func.count(func.distinct(EventCountry.event_id)))
+        select(EventCountry.country_code, func.count(func.distinct(GROUP_KEY))).select_from(EventCountry)
+        .join(Event, Event.id == EventCountry.event_id)
         .where(EventCountry.event_id.in_(mine), EventCountry.country_code != code)
         .group_by(EventCountry.country_code)
     ).all()
     actor_counts = dict(
         session.exec(
-            select(EventActor.actor_id, func.count(func.distinct(EventActor.event_id)))
+            select(EventActor.actor_id, func.count(func.distinct(GROUP_KEY))).select_from(EventActor)
             .join(Actor, Actor.id == EventActor.actor_id)
+            .join(Event, Event.id == EventActor.event_id)
             .where(Actor.country_code == code)
             .group_by(EventActor.actor_id)
         ).all()

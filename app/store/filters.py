@@ -73,6 +73,17 @@ def _groups_of(mention_ids: Any, merged_match: ColumnElement[bool]) -> Any:
     return union_all(mention_ids, merged)
 
 
+def in_groups(found: Any, id_col: Any) -> ColumnElement[bool]:
+    """Real events (HEAD rows) with at least one mention among ``found``, a one-column select of
+    event ids whose id column is ``id_col``: the group-level match of the actor and country filters,
+    for views that select by another entity condition (actor, country and bilateral pages)."""
+    return and_(HEAD, Event.id.in_(_groups_of(found, exists(found.where(id_col == _MENTION.id)))))
+
+
+#: A mention's real event: its group id, or itself when it was stored without a group.
+GROUP_KEY = func.coalesce(Event.group_id, Event.id)
+
+
 SORTS = ("date", "sources")
 
 

@@ -6,9 +6,11 @@
 
 Why a bilateral route instead of ``/?country=RUS&country=PRK``: on the timeline, repeated values of
 one parameter are alternatives (either country), while "Russland ↔ Nordkorea" means events in which
-both take part — a different question, so it gets its own URL and query (two EXISTS conditions).
+both take part — a different question, so it gets its own URL and query (both country conditions).
 
-Events are listed exactly as on the timeline (``_event.html`` cards, grouped by ``group_events``),
+Events are real (merged) events, selected and counted as the timeline's ``?actor=``/``?country=`` do
+(a group matches when any of its reports names the actor or country), listed as on the timeline
+(``_event.html`` cards, grouped by ``group_events``),
 chronological, undated last, paged with ``?page=``. ``/actors/{id}?role=source`` narrows to one role.
 Unknown ids and codes answer 404 (German HTML page, or JSON under /api).
 """
