@@ -27,8 +27,9 @@ FIXTURE_FLOORS = {
     "unseen": {"event_f1": 0.92, "all_correct": 0.48},
     "heldout": {"event_f1": 0.97, "all_correct": 0.56},
     "heldout2": {"event_f1": 0.89, "all_correct": 0.45},
-    "heldout3": {"event_f1": 0.715, "all_correct": 0.44},
-    "heldout4": {"event_f1": 0.75, "all_correct": 0.36},
+    "heldout3": {"event_f1": 0.745, "all_correct": 0.51},
+    "heldout4": {"event_f1": 0.86, "all_correct": 0.44},
+    "heldout5": {"event_f1": 0.865, "all_correct": 0.40},
 }
 
 def _load_eval():

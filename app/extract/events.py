@@ -535,7 +535,10 @@ def find_triggers(tokens: tuple[Token, ...], context: tuple[Token, ...] = (),
         cands: list[tuple[VerbEntry, int | None]] = [(e, None) for e in entries]
         for e in split_entries:
             if e.prefix in lows[i + 1:]:
-                cands.append((e, i + 1 + lows[i + 1:].index(e.prefix)))
+                k = i + 1 + lows[i + 1:].index(e.prefix)
+                if e.prefix == "zu" and k + 1 < n and tokens[k + 1].is_word and not tokens[k + 1].is_upper:
+                    continue  # "sagte, ... mit Weizen zu beliefern": the infinitive marker, not "zusagen"
+                cands.append((e, k))
             elif e.prefix in tail:
                 cands.append((e, None))
         seen = set()

@@ -116,6 +116,8 @@ def _cfg() -> dict:
         "plan_speech": frozenset(c["priority"]["plan_speech"]),
         "speech_content": frozenset(c["priority"]["speech_content"]),
         "evaluative": frozenset(c["priority"]["evaluative_verbs"]),
+        "content_speech": frozenset(c["priority"]["content_speech"]),
+        "readiness": frozenset(c["priority"]["readiness"]),
         "greeting": frozenset(c["priority"]["greeting_verbs"]),
         "announce": frozenset(c["priority"]["announce_verbs"]),
         "nominal_actor": frozenset(c["priority"]["nominal_needs_actor"]),
@@ -422,6 +424,8 @@ def extract(doc: Document) -> Extraction:
         stimex = timexes[lo:bisect_left(tstarts, sent.end, lo)]
         cands = _candidates(clauses, smentions, cfg, stimex, referent if referent_sent >= sent.index - 2 else (),
                             heading=len(clauses) == 1 and _is_heading(sent.text))
+        if _question(sent.text):
+            cands = []  # "Liefert Nordkorea weiter Munition an Russland?": an interviewer's question states nothing
         named_objects = tuple(t for c in clauses for t in _concrete_objects(c.tokens))
         if named_objects:
             referent, referent_sent = named_objects, sent.index
@@ -619,6 +623,11 @@ def extract(doc: Document) -> Extraction:
                 edate = clause_dates[c.position - 1]
             elif temporal is not None and not cand.nominal:
                 edate = temporal  # "Als Putin Kim im September begleitete, ... diskutierten die beiden ..."
+            elif not cand.nominal and past and _relative_clause(c) and c.position - 1 in clause_dates \
+                    and clause_dates[c.position - 1].basis in ("explicit", "relative_to_dct"):
+                # "Im Juli besuchte er eine Parade, auf der Kim Raketen präsentierte": the relative clause
+                # tells what happened at the dated event of its head clause
+                edate = clause_dates[c.position - 1]
             else:
                 edate = None
             st, claims = status.decide(etype, toks, c.position, sentence_lows, attrs,
@@ -655,6 +664,14 @@ def extract(doc: Document) -> Extraction:
             if edate is None:
                 open_ended = status.find_phrase(lows, status.cues().open_ended) is not None
                 edate = dating.default_date(toks, doc.dct, st, etype, past, open_ended)
+                if edate.basis == "none" and etype in ("meeting", "talks") and not cand.nominal \
+                        and not _BEFORE_WORDS.isdisjoint(lows):
+                    # "Zuvor hatte Lawrow mit seinem Amtskollegen beraten": an encounter just before the
+                    # event told now, on the same trip: the time of the event just told
+                    prev = next((e for e in reversed(events) if e.sentence_index >= sent.index - 2
+                                 and e.date.basis != "none"), None)
+                    if prev is not None:
+                        edate = prev.date
             if not cand.nominal:
                 clause_dates.setdefault(c.position, edate)
             if etype == "denial":
@@ -667,7 +684,8 @@ def extract(doc: Document) -> Extraction:
             if etype == "statement" and not actors and sent_konj and last_event is not None \
                     and last_event.type == "statement" and last_event.actors \
                     and last_event.sentence_index == sent.index - 1 \
-                    and not any(coref.is_person(m) for m in smentions):
+                    and not any(coref.is_person(m) for m in smentions) \
+                    and not (toks and toks[0].low in _INDEFINITE):  # "Ein Sprecher sagte, ...": someone new
                 actors = [last_event.actors[0].name]  # reported speech goes on: the same speaker
             elif etype in ("statement", "accusation") and not actors and last_event is not None \
                     and last_event.actors and last_event.sentence_index >= sent.index - 2 \
@@ -830,6 +848,19 @@ def _negated(cand: _Cand, c: Clause, toks: tuple[Token, ...], lows: list[str], t
 _DURING = ("bei", "beim", "während")
 # words pointing back to the time of the event told just before
 _BACK_REF = frozenset({"damals", "seinerzeit"})
+_BEFORE_WORDS = frozenset({"zuvor", "vorher"})
+_INDEFINITE = frozenset({"ein", "eine", "einer"})
+_PREP_RELATIVE_LEADS = frozenset({"auf", "an", "bei", "in", "mit", "nach", "während", "von", "vor", "zu", "über",
+                                  "unter", "für", "gegen", "durch"})
+
+
+def _relative_clause(c: Clause) -> bool:
+    """A relative clause: ", die ...", ", auf der ...", ", bei dem ..."."""
+    if not c.after_comma or not c.tokens:
+        return False
+    if c.lead in _RELATIVES:
+        return True
+    return c.lead in _PREP_RELATIVE_LEADS and len(c.tokens) > 1 and c.tokens[1].low in _RELATIVES
 
 
 def _during(text: str, f: ExtractedEvent) -> bool:
@@ -846,6 +877,11 @@ _HEDGED = ("planned", "speculative")
 
 def _explicit(e: ExtractedEvent) -> bool:
     return e.date.basis in ("explicit", "relative_to_dct")
+
+
+def _question(text: str) -> bool:
+    """The sentence is a question (it ends with a question mark, perhaps inside closing quotes)."""
+    return text.rstrip().rstrip("\"'“”»«„").rstrip().endswith("?")
 
 
 def _is_heading(text: str) -> bool:
@@ -1011,6 +1047,9 @@ def _temporal_clause_date(clauses: list[Clause], stimex: list[Timex]) -> EventDa
 
 
 _CORRELATES = frozenset({"dabei", "dazu", "darin", "daran"})
+# adverbial clauses after a speech verb are no content of it ("warnte, als ...", "deutete an, wo ...")
+_SUBORDINATE_NOT_CONTENT = frozenset({"als", "wenn", "weil", "nachdem", "während", "bevor", "obwohl", "wo", "um",
+                                      "seit", "seitdem", "damit", "falls", "sodass", "indem", "wobei"})
 _COORD_LEADS = frozenset({"und", "sondern", "aber", "sowie", "doch"})
 
 
@@ -1144,17 +1183,28 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
             # verb before the act, the act's verb a zu-infinitive at the end
             sp = next((t for t in trs if t.section == "statement" and t.kind == "verb"
                        and t.token_index < main.token_index), None)
-            if sp is not None and _zu_infinitive(lows):
+            after_sp = [t for t in c.tokens[sp.token_index + 1:]] if sp is not None else []
+            if sp is not None and sp.lemma not in cfg["demand"] and sp.lemma not in cfg["keep_speech"] and (
+                    not cfg["readiness"].isdisjoint(t.low for t in after_sp)
+                    or (negation.is_negated(after_sp) and status.find_phrase(lows, cfg["never"]) is None)):
+                # "sagte, Moskau werde nicht mit Seoul verhandeln", "sagte, Russland sei bereit ...": no act
+                cand.type, cand.trigger = "statement", sp
+            elif sp is not None and _zu_infinitive(lows):
                 if sp.lemma in cfg["demand"]:
                     cand.type, cand.trigger = "statement", sp
                 elif sp.lemma in cfg["plan_speech"] and main.kind == "verb":
                     cand.announced = True  # not "kündigte an, eine Lieferung ... zu prüfen": a noun is no act
         # a reporting act by a medium or an impersonal "hieß es" is not an event
+        media_clause = any(w in cfg["media"] or w.startswith("nachrichtenagentur") for w in lows)
         if main is not None and main.section == "statement" and main.lemma in cfg["reporting"]:
-            if (any(w in cfg["media"] or w.startswith("nachrichtenagentur") for w in lows) or "es" in lows) \
-                    and not _cites_speaker(c.tokens, main, cfg):
+            if (media_clause or "es" in lows) and not _cites_speaker(c.tokens, main, cfg):
                 per_clause.append(None)
                 continue
+        if main is not None and main.weak and main.kind == "noun" and media_clause \
+                and not status.cues().report_verbs.isdisjoint(lows):
+            # "Die Presse-Agentur berichtet fortlaufend über den Krieg": a medium's coverage of a topic
+            per_clause.append(None)
+            continue
         per_clause.append(cand)
         # nominal events inside the clause
         if main is not None:
@@ -1162,6 +1212,8 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
             for tr in found:
                 if tr is main or tr.kind != "noun":
                     continue
+                if main.kind == "verb" and main.lemma in cfg["content_speech"]:
+                    continue  # "warnte vor Waffenlieferungen", "warnte, ... für Waffenlieferungen ... zahlen"
                 a, b = _attributive_span(c.tokens, tr.token_index) if tr.attributive \
                     else _np_span(c.tokens, tr.token_index)
                 s, e = c.tokens[a].start, c.tokens[b].end
@@ -1239,6 +1291,35 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
             cand.type = "statement"
             if nxt is not None:
                 nxt.skip = True
+            continue
+        if tr.lemma in cfg["content_speech"] and i + 1 < len(clauses) and clauses[i + 1].after_comma \
+                and (clauses[i + 1].lead in ("dass", "daß", "ob")
+                     or clauses[i + 1].lead not in _RELATIVES | _COORD_LEADS | _SUBORDINATE_NOT_CONTENT):
+            # "warnte, Nordkorea werde für Waffenlieferungen einen Preis zahlen", "deutete an, dass Russland
+            # helfen könnte": the warning or hint is the event, its content is no act that took place
+            cand.end = clauses[i + 1].end
+            cand.type = "statement"
+            if nxt is not None:
+                nxt.skip = True
+                nxt.extra = []
+            continue
+        own_after = [t.low for t in cand.clause.tokens[tr.token_index + 1:]]
+        if i + 1 < len(clauses) and (not cfg["readiness"].isdisjoint(own_after) or clauses[i + 1].after_comma and (
+                not cfg["readiness"].isdisjoint(t.low for t in clauses[i + 1].tokens)
+                or (negation.is_negated(clauses[i + 1].tokens)
+                    and status.find_phrase([t.low for t in clauses[i + 1].tokens], cfg["never"]) is None))):
+            # "sagte, man werde sich nicht von Washington beraten lassen": a negated complement is no act;
+            # "sagte, Moskau sei bereit, die Gespräche wieder aufzunehmen": a readiness is no act either;
+            # the statement spans the complement (and the zu-infinitive that goes with it)
+            j = i + 1
+            while j + 1 < len(clauses) and _zu_complement(clauses[j + 1]):
+                j += 1
+            cand.end = clauses[j].end
+            cand.type = "statement"
+            for k in range(i + 1, j + 1):
+                if per_clause[k] is not None:
+                    per_clause[k].skip = True
+                    per_clause[k].extra = []
             continue
         content = [t for t in cand.triggers if t is not tr and not t.weak and t.type != "statement"]
         if nxt is not None and nxt.type not in ("statement", "other") and not content \

@@ -253,6 +253,12 @@ def attributions(clauses: list[tuple[Token, ...]], mentions: list[Mention],
     return out
 
 
+@cache
+def _statement_cues() -> frozenset[str]:
+    """Attribution cues that make a speech act an attributed claim (cues.toml [attribution] statement_cues)."""
+    return frozenset(load_toml("cues.toml")["attribution"]["statement_cues"])
+
+
 def is_future(toks: tuple[Token, ...]) -> bool:
     """A future "wird/werde ... <infinitive>" (not a passive with a participle)."""
     c = cues()
@@ -358,6 +364,15 @@ def decide(event_type: str, toks: tuple[Token, ...], position: int, sentence_low
         modal = next((t.low for t in prev_clause if t.low in c.modal), None)  # "soll nicht nur A, sondern auch B"
 
     if event_type == "statement":
+        # "Kim lobte laut KCNA ...", "Kim sicherte Russland demnach ... zu": a speech act known only from
+        # a source named in its own clause is an attributed claim ("..., hieß es" stays a plain report)
+        cited = next((a for a in attrs if a.position == position and not a.verb and not a.neutral
+                      and a.cue in _statement_cues()), None)
+        if cited is not None:
+            return "alleged", (Claim("alleged", cited.names, cited.cue),)
+        hit = find_phrase(lows, tuple(tuple(w.split()) for w in _statement_cues() if " " not in w))
+        if hit is not None and hit[1][0] not in _by_first(c.before):
+            return "alleged", (Claim("alleged", (), hit[1][0]),)  # "demnach": the source named before
         return "reported", ()
     if spec:
         holders = alleged.names if alleged else ()
