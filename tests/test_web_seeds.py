@@ -73,3 +73,19 @@ def test_entity_pages_count_real_events_as_the_timeline_does(seeded):
     rus = {e["id"] for e in client.get("/api/events?country=RUS&limit=1000").json()["events"]}
     assert both["events_page"]["total"] == len(prk & rus)
     assert sum(t["count"] for t in both["types"]) == len(prk & rus)
+
+
+def test_actor_and_country_facet_counts_are_what_a_click_gives(seeded):
+    """On merged data: a facet value's count is the number of events its toggle link shows."""
+    client = seeded
+    for base in ("", "type=statement", "country=PRK"):
+        body = client.get(f"/api/events?{base}&limit=1").json()
+        for f in body["facets"]:
+            if f["name"] not in ("actor", "country"):
+                continue
+            for v in f["values"]:
+                if v["active"]:
+                    continue
+                params = [p for p in base.split("&") if p and not p.startswith(f["name"] + "=")]
+                url = "/api/events?" + "&".join([*params, f"{f['name']}={v['value']}", "limit=1"])
+                assert client.get(url).json()["total"] == v["count"], (base, f["name"], v)

@@ -14,8 +14,8 @@ Semantics are exactly those of ``EventFilter.conditions`` and the SQL counters i
 compare both on random filters, ``tests/test_facet_index.py``):
 
 - actor/country conditions match at group level (a merged mention's links count for its real
-  event: ``group_*`` bitsets), while their facets count the real event's own links (``own_*``), as
-  the SQL facets do; status is ``coalesce(group_status, status)``; years are those of
+  event: ``group_*`` bitsets), and so do their facets: a count is the result of toggling the value
+  on, as in the SQL facets; status is ``coalesce(group_status, status)``; years are those of
   ``date_first``/``date_last``;
 - ``from``/``to`` and ``min_sources`` are ranges over a sorted column (``_Sorted``: suffix bitsets
   every ``CHECKPOINT`` values plus the few values in between);
@@ -193,9 +193,7 @@ class FacetIndex:
     all: int
     types: dict[str, int]
     statuses: dict[str, int]
-    own_country: dict[str, int]
     group_country: dict[str, int]
-    own_actor: dict[int, int]
     group_actor: dict[int, int]
     actor_sizes: list[tuple[int, int]]  # (-own count, actor id), ascending: most frequent first
     year_first: dict[int, int]
@@ -319,7 +317,7 @@ class FacetIndex:
         """Raw counts of one facet, as the SQL counters in ``facets`` return them."""
         base = self.matching(masks, IGNORES[name])
         if name == "country":
-            return _counts(base, self.own_country)
+            return _counts(base, self.group_country)
         if name == "type":
             return _counts(base, self.types)
         if name == "status":
@@ -335,15 +333,15 @@ class FacetIndex:
         for neg_size, aid in self.actor_sizes:
             if len(best) >= limit and -neg_size < -best[limit - 1][0]:
                 break
-            c = (base & self.own_actor[aid]).bit_count()
+            c = (base & self.group_actor[aid]).bit_count()
             if c:
                 best.append((-c, aid))
                 best.sort()
                 del best[limit:]
         top = {aid: -nc for nc, aid in best}
         for aid in active:
-            if aid not in top and aid in self.own_actor:
-                c = (base & self.own_actor[aid]).bit_count()
+            if aid not in top and aid in self.group_actor:
+                c = (base & self.group_actor[aid]).bit_count()
                 if c:
                     top[aid] = c
         return top
@@ -431,18 +429,17 @@ def _raw(session: Session, stmt: Any) -> list[tuple[Any, ...]]:
         cur.close()
 
 
-def _links(rows: Any, pos: dict[int, int], mention: dict[int, int], nbytes: int) -> tuple[_Bits, _Bits]:
-    """Bits per linked key (a country code, an actor id): the real events that name it themselves,
-    and those whose group names it (through any mention)."""
-    own, group = _Bits(nbytes), _Bits(nbytes)
+def _links(rows: Any, pos: dict[int, int], mention: dict[int, int], nbytes: int) -> _Bits:
+    """Bits per linked key (a country code, an actor id): the real events whose group names it
+    (the real event itself or any mention merged into it)."""
+    group = _Bits(nbytes)
     for eid, key in rows:
         p = pos.get(eid)
+        if p is None:
+            p = mention.get(eid)
         if p is not None:
-            own.add(key, p)
             group.add(key, p)
-        elif (p := mention.get(eid)) is not None:
-            group.add(key, p)
-    return own, group
+    return group
 
 
 def build(session: Session, version: tuple[Any, ...]) -> FacetIndex:
@@ -525,26 +522,23 @@ def build(session: Session, version: tuple[Any, ...]) -> FacetIndex:
     for mid, gid in _raw(session, select(Event.id, Event.group_id).where(Event.is_head == 0)):
         if gid in pos:
             mention[mid] = pos[gid]
-    own_c, group_c = _links(_raw(session, select(EventCountry.event_id, EventCountry.country_code)), pos, mention,
-                            nbytes)
-    own_a, group_a = _links(_raw(session, select(EventActor.event_id, EventActor.actor_id)), pos, mention, nbytes)
+    group_c = _links(_raw(session, select(EventCountry.event_id, EventCountry.country_code)), pos, mention, nbytes)
+    group_a = _links(_raw(session, select(EventActor.event_id, EventActor.actor_id)), pos, mention, nbytes)
     top = max([*pos, *mention], default=0)
     position_of = [-1] * (top + 1)
     for eid, p in pos.items():
         position_of[eid] = p
     for eid, p in mention.items():
         position_of[eid] = p
-    own_country = own_c.ints()
-    own_actor = own_a.ints()
+    group_actor = group_a.ints()
     span = _raw(session, select(func.min(Event.date_first), func.max(Event.date_last)))[0]
 
     idx = FacetIndex(
         version=version, n=n, n_dated=n_dated, keys=keys, ids=array("q", [h[1] for h in heads]),
         position_of=position_of,
         all=(1 << n) - 1, types=types.ints(), statuses=statuses.ints(),
-        own_country=own_country, group_country=_share(group_c.ints(), own_country),
-        own_actor=own_actor, group_actor=_share(group_a.ints(), own_actor),
-        actor_sizes=sorted((-b.bit_count(), a) for a, b in own_actor.items()),
+        group_country=group_c.ints(), group_actor=group_actor,
+        actor_sizes=sorted((-b.bit_count(), a) for a, b in group_actor.items()),
         year_first=y_first.ints(), year_last_other=y_last_other.ints(), year_same=y_same.ints(),
         first=_Sorted(firsts, nbytes), last=_Sorted(lasts, nbytes), sources=_Sorted(srcs, nbytes),
         axis_ranges=axis_ranges, axis_intervals=axis_intervals, axis_cells=axis_cells,
@@ -552,11 +546,6 @@ def build(session: Session, version: tuple[Any, ...]) -> FacetIndex:
     )
     idx.build_ms = (time.perf_counter() - t0) * 1000
     return idx
-
-
-def _share(group: dict[Any, int], own: dict[Any, int]) -> dict[Any, int]:
-    """Use the own bitset's object where both are equal (no merges: half the memory)."""
-    return {k: own[k] if own.get(k) == b else b for k, b in group.items()}
 
 
 # ---------------------------------------------------------------------------- life cycle
