@@ -89,3 +89,24 @@ def test_actor_and_country_facet_counts_are_what_a_click_gives(seeded):
                 params = [p for p in base.split("&") if p and not p.startswith(f["name"] + "=")]
                 url = "/api/events?" + "&".join([*params, f"{f['name']}={v['value']}", "limit=1"])
                 assert client.get(url).json()["total"] == v["count"], (base, f["name"], v)
+
+
+def test_merged_events_show_every_stance_and_each_actor_once(seeded):
+    client = seeded
+    events = client.get("/api/events?limit=1000").json()["events"]
+    with_stances = 0
+    for e in events:
+        mention_claims = {(c["stance"], tuple(c.get("holders") or ())) for cit in e["citations"]
+                          for c in (cit.get("claims") or [])}
+        assert {(c["stance"], tuple(c.get("holders") or ())) for c in e["group"]["claims"]} == mention_claims
+        if len({s for s, _ in mention_claims}) > 1:
+            with_stances += 1
+            page = client.get(f"/events/{e['id']}").text
+            status_box = page[page.index('id="h-status"'):page.index('id="h-sources"')]
+            for stance, _ in mention_claims:
+                assert f"claim--{stance}" in status_box, (e["id"], stance)
+        html = client.get(f"/events/{e['id']}").text
+        facts = html[html.index("<dt>Akteure</dt>"):html.index("<dt>Länder</dt>")]
+        ids = re.findall(r'href="/actors/(\d+)"', facts)
+        assert len(ids) == len(set(ids)), (e["id"], ids)
+    assert with_stances, "the seeds hold an event alleged by some and denied by others"

@@ -416,7 +416,8 @@ def _hydrate(session: Session, events: Sequence[Event], *, everything: bool = Fa
 
     ``everything=True`` (export) reads each link table once without an ``IN`` list. ``groups=True``
     (timeline, event page) adds to each real event the actors, countries and citations of the other
-    mentions of its group; each citation then carries its mention's stance and date expression."""
+    mentions of its group, and in ``group.claims`` every distinct claim of its mentions; each
+    citation then carries its mention's stance and date expression."""
     if groups and events:
         return _hydrate_groups(session, events)
     out = [_event_dict(e) for e in events]
@@ -453,12 +454,19 @@ def _hydrate_groups(session: Session, heads: Sequence[Event]) -> list[dict[str, 
             c["date_expression"] = d["date"]["expression"]
             c["mention_id"] = d["id"]
             c["merge_reason"] = d["group"]["merge_reason"]
+    for d in out:
+        d["group"]["claims"] = list(d["claims"])
     for m in members:
         head = by_id.get(m.group_id)
         if head is None:
             continue
         md = by_id[m.id]
         head["group"]["mentions"] += 1
+        have = {(c.get("stance"), tuple(c.get("holders") or ())) for c in head["group"]["claims"]}
+        for c in md["claims"]:  # every stance of the group, once: "vermutet: USA", "bestritten: Russland"
+            if (key := (c.get("stance"), tuple(c.get("holders") or ()))) not in have:
+                have.add(key)
+                head["group"]["claims"].append(c)
         seen_a = {(a["id"], a["role"]) for a in head["actors"]}
         head["actors"] += [a for a in md["actors"] if (a["id"], a["role"]) not in seen_a]
         seen_c = {c["code"] for c in head["countries"]}

@@ -44,6 +44,17 @@ def day_label(s: str | None) -> str:
     return labels.format_day(d) if d else ""
 
 
+def by_actor(actors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An event's actor links (one per actor and role) as one entry per actor, in order, with all
+    its roles: a merged event can name Kim Jong Un as host in one report and as guest in another."""
+    out: dict[Any, dict[str, Any]] = {}
+    for a in actors:
+        entry = out.setdefault(a["id"], {**a, "roles": []})
+        if a.get("role") not in entry["roles"]:
+            entry["roles"].append(a.get("role"))
+    return list(out.values())
+
+
 def esc(value: Any) -> str:
     """``{{ value }}`` under autoescape, as a str: markup passes, everything else is str()-ed and
     escaped exactly as markupsafe does, without a Markup object per value (HTML built in Python)."""
@@ -121,6 +132,7 @@ def make_env() -> Environment:
         date_attr=date_attr,
         fmt_int=labels.format_int,
         http_url=http_url,
+        by_actor=by_actor,
     )
     env.globals.update(
         filter_url=filter_url,
