@@ -19,6 +19,7 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from app.extract.entities import actor_info
 from app.extract.model import ActorRef, Document, Extraction
 from app.extract.pipeline import extract
 from app.extract.timevalue import interval
@@ -352,11 +353,19 @@ def _actor_ids(session: Session, refs: list[ActorRef]) -> dict[str, int]:
     if missing:
         new = conn.execute(
             insert(t).returning(t.c.id, sort_by_parameter_order=True),
-            [{"name": r.name, "kind": r.kind, "country_code": r.country, "aliases": list(r.aliases)}
-             for r in missing],
+            [{"name": r.name, "kind": r.kind, "country_code": r.country, "aliases": _aliases(r)} for r in missing],
         ).scalars()
         found.update(zip([r.name for r in missing], new, strict=True))
     return found
+
+
+def _aliases(ref: ActorRef) -> list[str]:
+    """The other names of an actor: the mention's, else every full form the lexicon knows
+    ("Kim Jong-un", "Kim Dschong Un" for Kim Jong Un), shown on the actor page."""
+    if ref.aliases:
+        return list(ref.aliases)
+    info = actor_info(ref.name)
+    return list(info.aliases) if info is not None else []
 
 
 def _ensure_countries(session: Session, names: dict[str, str]) -> None:

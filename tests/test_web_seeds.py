@@ -110,3 +110,17 @@ def test_merged_events_show_every_stance_and_each_actor_once(seeded):
         ids = re.findall(r'href="/actors/(\d+)"', facts)
         assert len(ids) == len(set(ids)), (e["id"], ids)
     assert with_stances, "the seeds hold an event alleged by some and denied by others"
+
+
+@pytest.mark.parametrize("typed", ["Kim Jong-un", "kim dschong un", "Kim Jong Un"])
+def test_an_actor_is_found_under_any_of_its_names(seeded, typed):
+    client = seeded
+    by_id = client.get("/api/events?limit=1000").json()
+    kim = next(v for f in by_id["facets"] if f["name"] == "actor" for v in f["values"] if v["label"] == "Kim Jong Un")
+    expected = client.get(f"/api/events?actor={kim['value']}&limit=1").json()["total"]
+    got = client.get("/api/events", params={"actor": typed, "limit": 1}).json()
+    assert got["total"] == expected > 0
+    assert "Kim Jong Un" in got["description"]
+    actor = client.get(f"/api/actors/{kim['value']}").json()
+    assert "Kim Jong-un" in actor["aliases"] and "Kim Dschong Un" in actor["aliases"]
+    assert client.get("/api/events", params={"actor": "Kim", "limit": 1}).json()["total"] == 0  # ambiguous

@@ -55,6 +55,7 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlmodel import Session
 
+from app.store import actor_names
 from app.store.filters import EventFilter
 from app.store.models import Actor, Event, EventActor, EventCountry
 from app.store.search import matching_ids
@@ -217,7 +218,7 @@ class FacetIndex:
         m = Masks()
         if flt.actor:
             ids = {int(a) for a in flt.actor if a.isdigit()}
-            names = [a.lower() for a in flt.actor if not a.isdigit()]
+            names = list(actor_names.lookup_keys(flt.actor))
             if names:  # the same lookup as the SQL condition (SQL lower(), not Python's)
                 ids |= set(session.execute(select(Actor.id).where(func.lower(Actor.name).in_(names))).scalars())
             m.actor = _or(self.group_actor.get(a, 0) for a in ids)

@@ -59,7 +59,7 @@ from sqlmodel import Session, select
 
 from app import labels
 from app.settings import get_settings
-from app.store import facet_index
+from app.store import actor_names, facet_index
 from app.store.filters import EventFilter
 from app.store.models import Actor, Country, Event, EventActor, EventCountry
 from app.store.queries import (
@@ -187,7 +187,7 @@ def _year_counts(session: Session, others: EventFilter, dialect: str, mode: str)
 def _active_actor_ids(session: Session, flt: EventFilter) -> dict[int, str]:
     """Active actors: given as id or (case-insensitively) as name; id → the value in the URL."""
     active_ids = {int(a): a for a in flt.actor if a.isdigit()}
-    typed = {a.lower(): a for a in flt.actor if not a.isdigit()}
+    typed = actor_names.lookup_keys(flt.actor)
     if typed:
         for aid, name in session.exec(select(Actor.id, Actor.name).where(func.lower(Actor.name).in_(list(typed)))):
             active_ids[aid] = typed[name.lower()]

@@ -38,6 +38,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from app import labels
 from app.extract.model import EVENT_TYPES, STATUSES
 from app.extract.timevalue import interval
+from app.store import actor_names
 from app.store.models import Actor, Event, EventActor, EventCountry
 from app.store.search import SQLITE_FOLD, escape_like, matching_ids, text_condition
 
@@ -316,7 +317,7 @@ class EventFilter:
         conds: list[ColumnElement[bool]] = [HEAD]
         if self.actor:
             ids = [int(a) for a in self.actor if a.isdigit()]
-            names = [a.lower() for a in self.actor if not a.isdigit()]
+            names = list(actor_names.lookup_keys(self.actor))  # "Kim Jong-un", "Lavrov" → stored names
             who = []
             if ids:
                 who.append(EventActor.actor_id.in_(ids))

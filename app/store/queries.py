@@ -32,7 +32,7 @@ from sqlmodel import Session, select
 
 from app import labels
 from app.settings import get_settings
-from app.store import facet_index
+from app.store import actor_names, facet_index
 from app.store.filters import SQLITE_FOLD, EventFilter
 from app.store.models import Actor, Article, Citation, Country, Event, EventActor, EventCountry, EventRedirect
 
@@ -844,8 +844,8 @@ def filter_names(session: Session, flt: EventFilter) -> dict[str, dict[str, str]
     ids = [int(a) for a in flt.actor if a.isdigit()]
     if ids:
         actors = {str(i): n for i, n in session.exec(select(Actor.id, Actor.name).where(Actor.id.in_(ids)))}
-    typed = {a.lower(): a for a in flt.actor if not a.isdigit()}
-    if typed:  # "kim jong-un" → "Kim Jong-un"
+    typed = actor_names.lookup_keys(flt.actor)
+    if typed:  # "kim jong-un" → "Kim Jong Un"
         for name in session.exec(select(Actor.name).where(func.lower(Actor.name).in_(list(typed)))):
             actors[typed[name.lower()]] = name
     return {"country": countries, "actor": actors}
