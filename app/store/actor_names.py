@@ -4,8 +4,8 @@ Actors are stored under the canonical name of the extraction lexicon (``app/extr
 "Kim Jong Un", "Sergej Lawrow". Analysts type what they know: "Kim Jong-un", "Kim Dschong Un",
 "Lavrov", "Putin". A typed value resolves, ignoring case, to the canonical name when it is a full
 form of one listed person (every transliteration the lexicon generates) or the surname of exactly
-one listed person; anything else is looked up as typed, so a person the lexicon does not list
-(stored under the name the article gave) still matches. A surname shared by several persons
+one listed person; the value as typed is always looked up too, so a person the lexicon does not
+list (stored under the name the article gave) still matches. A surname shared by several persons
 ("Kim") resolves to nobody: a filter must not guess.
 """
 
@@ -39,6 +39,11 @@ def canonical(typed: str) -> str:
 
 
 def lookup_keys(values: tuple[str, ...] | list[str]) -> dict[str, str]:
-    """Lower-cased stored name → the value as typed, for the non-numeric actor values of a filter
-    (the SQL side compares ``lower(actor.name)``)."""
-    return {canonical(v).lower(): v for v in values if not v.isdigit()}
+    """Lower-cased names to look up → the value as typed, for the non-numeric actor values of a
+    filter: the value itself and its canonical name (the SQL side compares ``lower(actor.name)``)."""
+    out: dict[str, str] = {}
+    for v in values:
+        if not v.isdigit():
+            out.setdefault(v.lower(), v)
+            out.setdefault(canonical(v).lower(), v)
+    return out
