@@ -124,3 +124,29 @@ def test_an_actor_is_found_under_any_of_its_names(seeded, typed):
     actor = client.get(f"/api/actors/{kim['value']}").json()
     assert "Kim Jong-un" in actor["aliases"] and "Kim Dschong Un" in actor["aliases"]
     assert client.get("/api/events", params={"actor": "Kim", "limit": 1}).json()["total"] == 0  # ambiguous
+
+
+def test_exports_carry_the_whole_merged_event(seeded):
+    import csv
+    import io
+    import json
+
+    client = seeded
+    events = {e["id"]: e for e in client.get("/api/events?limit=1000").json()["events"]}
+    merged = [e for e in events.values() if e["group"]["mentions"] > 1]
+    assert merged
+    rows = list(csv.DictReader(io.StringIO(client.get("/export.csv").content.decode("utf-8-sig"))))
+    assert len(rows) == len(events)
+    plover = {json.loads(line)["id"]: json.loads(line) for line in client.get("/export/plover.jsonl").text.splitlines()}
+    for e in merged:
+        row = next(r for r in rows if int(r["id"]) == e["id"])
+        assert int(row["citation_count"]) == len(e["citations"])
+        assert int(row["report_count"]) == e["group"]["mentions"]
+        assert sorted(map(int, row["report_ids"].split())) == sorted({c["mention_id"] for c in e["citations"]})
+        assert row["status"] == e["group"]["status"]
+        assert int(row["source_count"]) == e["group"]["source_count"]
+        p = plover[f"rkt-{e['id']}"]
+        assert len(p["citations"]) == len(e["citations"]) == len(p["event_text"])
+        assert p["status"] == e["group"]["status"] and len(p["reports"]) == e["group"]["mentions"]
+        assert {(c["stance"], tuple(c["holders"] or ())) for c in p["claims"]} == \
+            {(c["stance"], tuple(c["holders"] or ())) for c in e["group"]["claims"]}

@@ -98,10 +98,11 @@ def event_slice(
 
 
 def selected_events(session: Session, flt: EventFilter) -> list[dict[str, Any]]:
-    """Every event of the filter's selection, in timeline order (for the exports: no paging)."""
+    """Every real event of the filter's selection, in timeline order (for the exports: no paging),
+    each with the actors, countries, claims and citations of all its reports, as on the timeline."""
     conds = filter_conditions(session, flt)
     rows = session.exec(select(Event).where(*conds).order_by(*queries._order())).all()
-    return queries._hydrate(session, rows)
+    return queries._hydrate(session, rows, groups=True)
 
 
 def actor_countries(session: Session, actor_ids: Sequence[int]) -> dict[int, str | None]:

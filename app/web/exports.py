@@ -4,6 +4,11 @@ The URL is the state: every export takes the timeline's filter parameters throug
 dependency (``app.web.params.FilterDep``), so ``/export.csv?country=PRK&type=visit`` holds the events
 ``/?country=PRK&type=visit`` shows — all of them, not one page, in the same order.
 
+Each record is one real event (``app/store/merge.py``) with everything its reports say: the actors
+and countries of all of them, every citation, every claim, the status derived from their stances,
+the number of independent sources and their outlets, and the ids of the merged reports
+(``report_ids``; the CLI's ``timeline export`` lists the reports one by one instead).
+
 CSV (``/export.csv``)
     One row per event, ``csv`` module quoting (RFC 4180), UTF-8 **with BOM** — the audience opens it
     in Excel, which reads BOM-less UTF-8 as cp1252 and breaks every umlaut; Python (``utf-8-sig``),
@@ -23,7 +28,8 @@ PLOVER (``/export/plover.jsonl``)
     One JSON object per line, field names from the PLOVER manual (v0.7b1, "JSON Data Fields"):
     ``id, date, enddate, actor/source, recipient, event, mode, context, quad_code, event_scale,
     event_text, text_info, cite_info, comment`` plus our own keys (``timex3``, ``status``, ``claims``,
-    ``headline``, ``type``, ``url``), which PLOVER explicitly allows. Undated events are included with
+    ``source_count``, ``sources``, ``reports``, ``headline``, ``type``, ``citations``, ``url``), which
+    PLOVER explicitly allows. Undated events are included with
     ``date: null`` (the selection is exported exactly; filter them out if your tool needs a date).
 
     Event type mapping (our type → PLOVER ``event`` / ``mode`` / ``context``)::
@@ -119,6 +125,8 @@ CSV_COLUMNS = [
     "date_label", "type", "type_label", "status", "status_label", "headline", "actors", "countries",
     "claims", "citation_count", "source_file", "source_start", "source_end", "source_quote",
     "source_outlet", "source_url", "event_url",
+    # appended (the columns above keep their place): the merged event's reports and sources
+    "date_anchor", "country_roles", "source_count", "sources", "report_count", "report_ids",
 ]
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
@@ -150,21 +158,47 @@ def _claims_text(claims: Iterable[dict[str, Any]]) -> str:
     return " | ".join(out)
 
 
+def status_of(e: dict[str, Any]) -> str:
+    """A real event's status: derived from all its reports' stances (the first report's own
+    status when it was exported without its group)."""
+    return (e.get("group") or {}).get("status") or e["status"]
+
+
+def claims_of(e: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every distinct claim of the event's reports ("vermutet: USA", "bestritten: Russland")."""
+    group = e.get("group") or {}
+    return list(group["claims"]) if "claims" in group else list(e.get("claims") or [])
+
+
+def report_ids(e: dict[str, Any]) -> list[int]:
+    """The ids of the reports merged into the event, the event's own first."""
+    return list(dict.fromkeys([e["id"], *(c.get("mention_id", e["id"]) for c in e["citations"])]))
+
+
 def csv_rows(events: list[dict[str, Any]], base: str) -> Iterable[list[Any]]:
     for e in events:
         d = e["date"]
         c = e["citations"][0] if e["citations"] else {}
+        group = e.get("group") or {}
+        status = status_of(e)
+        reports = report_ids(e)
         yield [
             e["id"], d.get("value") or "", d.get("start") or "", d.get("end") or "", d.get("precision") or "",
             d.get("expression") or "", d.get("basis") or "", (e.get("labels") or {}).get("date") or "ohne Datum",
-            e["type"], labels.type_label(e["type"]), e["status"], labels.status_label(e["status"]), e["headline"],
+            e["type"], labels.type_label(e["type"]), status, labels.status_label(status), e["headline"],
             "; ".join(f"{a['name']} ({a['role']})" for a in e["actors"]),
             "; ".join(x["code"] for x in e["countries"]),
-            _claims_text(e.get("claims") or []),
+            _claims_text(claims_of(e)),
             len(e["citations"]),
             c.get("source", ""), c.get("start", ""), c.get("end", ""), c.get("quote", ""), c.get("outlet") or "",
             base + c["url"] if c else "",
             base + e["url"],
+            d.get("anchor") or "",
+            "; ".join(f"{x['code']} ({x['role']})" for x in e["countries"]),
+            group.get("source_count") or 1,
+            "; ".join(group.get("sources") or []),
+            len(reports),
+            " ".join(str(i) for i in reports),
         ]
 
 
@@ -229,7 +263,7 @@ def timeline_dates(d: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | 
 def _slide_text(e: dict[str, Any], base: str) -> str:
     """The slide body as escaped HTML: status, who, every quote with a link to its passage."""
     h = escape
-    bits = [f"<p><strong>{h(labels.type_label(e['type']))}</strong> · {h(labels.status_label(e['status']))}"]
+    bits = [f"<p><strong>{h(labels.type_label(e['type']))}</strong> · {h(labels.status_label(status_of(e)))}"]
     if e["actors"]:
         bits.append(" · " + ", ".join(str(h(a["name"])) for a in e["actors"]))
     if e["countries"]:
@@ -319,11 +353,12 @@ def _plover_sides(e: dict[str, Any], homes: dict[int, str | None]) -> tuple[list
 
 def to_plover(e: dict[str, Any], homes: dict[int, str | None], base: str) -> dict[str, Any]:
     etype, mode, contexts = PLOVER_TYPES.get(e["type"], ("OTHER", None, ()))
-    if e["type"] == "agreement" and e["status"] in ("planned", "speculative"):
+    status = status_of(e)
+    if e["type"] == "agreement" and status in ("planned", "speculative"):
         etype = "AGREE"
     context = list(contexts)
-    if e["status"] in STATUS_CONTEXT:
-        context.append(STATUS_CONTEXT[e["status"]])
+    if status in STATUS_CONTEXT:
+        context.append(STATUS_CONTEXT[status])
     src, tgt, direction = _plover_sides(e, homes)
     d = e["date"]
     c = e["citations"][0] if e["citations"] else None
@@ -357,13 +392,17 @@ def to_plover(e: dict[str, Any], homes: dict[int, str | None], base: str) -> dic
             "coder": CODER,
             "codebook": CODEBOOK,
         },
-        "comment": f"Typ {e['type']} ({labels.type_label(e['type'])}), Status {e['status']}",
+        "comment": f"Typ {e['type']} ({labels.type_label(e['type'])}), Status {status}",
         "timex3": {k: d.get(k) for k in ("value", "precision", "expression", "basis", "anchor")},
-        "status": e["status"],
-        "claims": e.get("claims") or [],
+        "status": status,
+        "claims": claims_of(e),
+        "source_count": (e.get("group") or {}).get("source_count") or 1,
+        "sources": list((e.get("group") or {}).get("sources") or []),
+        "reports": report_ids(e),
         "headline": e["headline"],
         "type": e["type"],
-        "citations": [{k: x[k] for k in ("source", "start", "end", "quote")} for x in e["citations"]],
+        "citations": [{k: x[k] for k in ("source", "start", "end", "quote")}
+                      | {"stance": x.get("stance") or status, "outlet": x.get("outlet")} for x in e["citations"]],
         "url": base + e["url"],
     }
 
