@@ -150,3 +150,16 @@ def test_exports_carry_the_whole_merged_event(seeded):
         assert p["status"] == e["group"]["status"] and len(p["reports"]) == e["group"]["mentions"]
         assert {(c["stance"], tuple(c["holders"] or ())) for c in p["claims"]} == \
             {(c["stance"], tuple(c["holders"] or ())) for c in e["group"]["claims"]}
+
+
+def test_a_publication_date_taken_as_event_date_is_marked(seeded):
+    client = seeded
+    events = client.get("/api/events?limit=1000").json()["events"]
+    html = client.get("/?limit=1000").text
+    dct = [e for e in events if e["date"]["basis"] == "dct"]
+    explicit = [e for e in events if e["date"]["basis"] == "explicit"]
+    assert dct and explicit
+    for e in dct + explicit:
+        card = html[html.index(f'id="event-{e["id"]}"'):]
+        card = card[:card.index("</article>")]
+        assert ("badge--dct" in card) == (e["date"]["basis"] == "dct"), e["id"]
