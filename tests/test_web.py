@@ -311,3 +311,18 @@ def test_articles_list_page(web_client, web_data):
     html = web_client.get("/articles").text
     parse(html)
     assert "Artikel (3)" in html and "b_kursk.txt" in html and "28. April 2025" in html
+
+
+def test_invalid_filter_page_offers_the_same_selection_without_the_bad_value(web_client):
+    r = web_client.get("/?from=2024-13&country=PRK&type=visit")
+    assert r.status_code == 422
+    assert 'href="/?country=PRK&amp;type=visit">Ohne die ungültigen Angaben weiter' in r.text
+    r = web_client.get("/?page=0&q=Kim")
+    assert r.status_code == 422 and "muss mindestens 1 sein" in r.text and 'href="/?q=Kim"' in r.text
+    assert "Input should" not in r.text
+
+
+def test_invalid_path_value_is_explained_in_german(web_client):
+    r = web_client.get("/events/abc")
+    assert r.status_code == 422
+    assert "Ungültige Adresse" in r.text and "keine ganze Zahl" in r.text and "Ohne die ungültigen" not in r.text
