@@ -28,6 +28,8 @@ def pages(data) -> dict[str, str]:
         "actor": f"/actors/{data.actors['putin']}",
         "country": "/countries/PRK",
         "bilateral": "/bilateral/RUS/PRK",
+        "actor index": "/actors",
+        "country index": "/countries",
     }
 
 

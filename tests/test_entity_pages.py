@@ -168,3 +168,25 @@ def test_actor_events_shown_once_even_with_two_roles(web_client, web_data, engin
     d = web_client.get(f"/api/actors/{web_data.actors['putin']}").json()
     assert [e["id"] for e in d["events_page"]["events"]] == [web_data.events["visit"]]
     assert d["event_count"] == 1
+
+
+def test_actor_and_country_indexes_list_every_entity_with_its_event_count(web_client, web_data):
+    actors = web_client.get("/api/actors").json()["actors"]
+    assert {a["id"] for a in actors} >= set(web_data.actors.values())
+    counts = [a["event_count"] for a in actors]
+    assert counts == sorted(counts, reverse=True)
+    for a in actors:
+        assert a["event_count"] == web_client.get(f"/api/events?actor={a['id']}&limit=1").json()["total"]
+    html = web_client.get("/actors").text
+    parse(html)
+    main = main_of(html)
+    putin = web_data.actors["putin"]
+    assert f'<a href="/actors/{putin}">Wladimir Putin</a>' in main and f'href="/?actor={putin}"' in main
+    assert 'href="/actors" aria-current="page"' in html
+    countries = web_client.get("/api/countries").json()["countries"]
+    for c in countries:
+        assert c["event_count"] == web_client.get(f"/api/events?country={c['code']}&limit=1").json()["total"]
+    main = main_of(web_client.get("/countries").text)
+    assert '<a href="/countries/PRK">Nordkorea</a>' in main and 'href="/bilateral/RUS/PRK"' in main
+    # the actor page's breadcrumb leads back to the index
+    assert '<a href="/actors">Akteure</a>' in web_client.get(f"/actors/{putin}").text

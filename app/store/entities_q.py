@@ -292,6 +292,38 @@ def get_country(session: Session, code: str) -> dict[str, Any] | None:
     }
 
 
+def list_actors(session: Session) -> list[dict[str, Any]]:
+    """Every actor with its number of real events (merge groups with a report naming it), most
+    frequent first: the index of actor pages."""
+    names = _country_names(session)
+    counts = dict(session.exec(
+        select(EventActor.actor_id, func.count(func.distinct(GROUP_KEY))).select_from(EventActor)
+        .join(Event, Event.id == EventActor.event_id).group_by(EventActor.actor_id)
+    ).all())
+    actors = session.exec(select(Actor)).all()
+    return [
+        {"id": a.id, "name": a.name, "kind": a.kind, "event_count": int(counts.get(a.id, 0)),
+         "country": {"code": a.country_code, "name": names.get(a.country_code, a.country_code)}
+         if a.country_code else None,
+         "url": f"/actors/{a.id}", "timeline_url": f"/?actor={a.id}"}
+        for a in sorted(actors, key=lambda a: (-counts.get(a.id, 0), a.name))
+    ]
+
+
+def list_countries(session: Session) -> list[dict[str, Any]]:
+    """Every country with its number of real events, most frequent first: the index of country pages."""
+    counts = dict(session.exec(
+        select(EventCountry.country_code, func.count(func.distinct(GROUP_KEY))).select_from(EventCountry)
+        .join(Event, Event.id == EventCountry.event_id).group_by(EventCountry.country_code)
+    ).all())
+    countries = session.exec(select(Country)).all()
+    return [
+        {"code": c.code, "name": c.name, "event_count": int(counts.get(c.code, 0)),
+         "url": f"/countries/{c.code}", "timeline_url": f"/?country={c.code}"}
+        for c in sorted(countries, key=lambda c: (-counts.get(c.code, 0), c.name))
+    ]
+
+
 def get_countries(session: Session, codes: Sequence[str]) -> dict[str, str]:
     """ISO3 → German name for the known ones among ``codes``."""
     if not codes:

@@ -1,5 +1,7 @@
 """Actor, country and bilateral pages, each with its JSON twin.
 
+    /actors                 every actor with its number of events                        ↔ /api/actors
+    /countries              every country with its number of events                      ↔ /api/countries
     /actors/{id}            an actor: aliases, roles, countries, co-actors, its events  ↔ /api/actors/{id}
     /countries/{ISO3}       a country: its actors, partner countries, its events         ↔ /api/countries/{ISO3}
     /bilateral/{A}/{B}      events involving BOTH countries (e.g. RUS ↔ PRK)             ↔ /api/bilateral/{A}/{B}
@@ -128,12 +130,27 @@ def _render(request: Request, template: str, ctx: dict[str, Any], json_url: str,
 # ---------------------------------------------------------------------------- HTML
 
 
+@pages.get("/actors", name="actors_page")
+def actors_page(request: Request, session: SessionDep):
+    actors = entities_q.list_actors(session)
+    for a in actors:
+        a["kind_label"] = KIND_LABELS.get(a["kind"], a["kind"])
+    return templates.TemplateResponse(request, "actors.html", {"nav": "actors", "actors": actors,
+                                                               "json_url": "/api/actors"})
+
+
+@pages.get("/countries", name="countries_page")
+def countries_page(request: Request, session: SessionDep):
+    return templates.TemplateResponse(request, "countries.html", {
+        "nav": "countries", "countries": entities_q.list_countries(session), "json_url": "/api/countries"})
+
+
 @pages.get("/actors/{actor_id}", name="actor_page")
 def actor_page(request: Request, session: SessionDep, actor_id: Annotated[int, Path(ge=1)],
                page: PageQ = 1, role: Role | None = None):
     data = _actor(session, actor_id, role, page)
     q = "?" + "&".join(p for p in (f"role={role}" if role else "", f"page={page}" if page > 1 else "") if p)
-    return _render(request, "actor.html", {"x": data}, f"/api/actors/{actor_id}{q if q != '?' else ''}")
+    return _render(request, "actor.html", {"x": data}, f"/api/actors/{actor_id}{q if q != '?' else ''}", "actors")
 
 
 @pages.get("/countries/{code}", name="country_page")
@@ -143,7 +160,7 @@ def country_page(request: Request, session: SessionDep, code: str, page: PageQ =
         return RedirectResponse(f"/countries/{iso}" + (f"?page={page}" if page > 1 else ""), status_code=301)
     data = _country(session, iso, page)
     return _render(request, "country.html", {"x": data},
-                   f"/api/countries/{iso}" + (f"?page={page}" if page > 1 else ""))
+                   f"/api/countries/{iso}" + (f"?page={page}" if page > 1 else ""), "countries")
 
 
 @pages.get("/bilateral/{a}/{b}", name="bilateral_page")
@@ -158,6 +175,16 @@ def bilateral_page(request: Request, session: SessionDep, a: str, b: str, page: 
 
 
 # ---------------------------------------------------------------------------- JSON
+
+
+@api.get("/actors", summary="Alle Akteure mit der Zahl ihrer Ereignisse")
+def api_actors(session: SessionDep) -> dict[str, Any]:
+    return {"actors": entities_q.list_actors(session)}
+
+
+@api.get("/countries", summary="Alle Länder mit der Zahl ihrer Ereignisse")
+def api_countries(session: SessionDep) -> dict[str, Any]:
+    return {"countries": entities_q.list_countries(session)}
 
 
 @api.get("/actors/{actor_id}", summary="Ein Akteur: Namen, Rollen, Länder, Ereignisse", responses=NOT_FOUND)
