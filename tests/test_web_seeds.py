@@ -163,3 +163,21 @@ def test_a_publication_date_taken_as_event_date_is_marked(seeded):
         card = html[html.index(f'id="event-{e["id"]}"'):]
         card = card[:card.index("</article>")]
         assert ("badge--dct" in card) == (e["date"]["basis"] == "dct"), e["id"]
+
+
+def test_citation_context_never_shows_boilerplate(seeded):
+    client = seeded
+    seen = 0
+    for a in client.get("/api/articles").json()["articles"]:
+        art = client.get(f"/api/articles/{a['id']}").json()
+        dropped = [d["text"].strip() for d in (art.get("report") or {}).get("dropped", []) if len(d["text"].strip()) > 4]
+        for c in art["citations"]:
+            e = client.get(f"/api/events/{c['event_id']}", follow_redirects=True).json() if "event_id" in c else None
+            if not e:
+                continue
+            for cit in e["citations"]:
+                ctx = cit.get("context") or {}
+                text = ctx.get("before", "") + " " + ctx.get("after", "")
+                seen += 1
+                assert not any(d in text for d in dropped), (cit["id"], text)
+    assert seen

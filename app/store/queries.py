@@ -711,9 +711,13 @@ def get_event(session: Session, event_id: int) -> dict[str, Any] | None:
     for c in d["citations"]:
         a = articles.get(c["article_id"])
         text = a.text if a else ""
+        # the surrounding text, never reaching into boilerplate (a " date 2024-10" header, a credit)
+        dropped = (a.report or {}).get("dropped", []) if a else []
+        lo = max([c["start"] - CONTEXT_CHARS, 0, *(x["end"] for x in dropped if x["end"] <= c["start"])])
+        hi = min([c["end"] + CONTEXT_CHARS, *(x["start"] for x in dropped if x["start"] >= c["end"])])
         c["context"] = {
-            "before": _trim_left(text[max(0, c["start"] - CONTEXT_CHARS) : c["start"]]),
-            "after": _trim_right(text[c["end"] : c["end"] + CONTEXT_CHARS]),
+            "before": _trim_left(text[lo : c["start"]], cut=lo > c["start"] - CONTEXT_CHARS),
+            "after": _trim_right(text[c["end"] : hi], cut=hi < c["end"] + CONTEXT_CHARS),
         }
     src = articles.get(e.article_id)
     d["article"] = _article_summary(src) if src else None
@@ -725,21 +729,22 @@ def get_event(session: Session, event_id: int) -> dict[str, Any] | None:
     return d
 
 
-def _trim_left(s: str) -> str:
-    """Cut a context snippet at a word boundary on its left."""
+def _trim_left(s: str, cut: bool = False) -> str:
+    """Cut a context snippet at a word boundary on its left (``cut``: it already ends at
+    boilerplate, so it is whole)."""
     if "\n" in s:
         s = s.rsplit("\n", 1)[1]
-    elif len(s) >= CONTEXT_CHARS and " " in s:
+    elif not cut and len(s) >= CONTEXT_CHARS and " " in s:
         s = "… " + s.split(" ", 1)[1]
-    return s
+    return s.lstrip() if cut else s
 
 
-def _trim_right(s: str) -> str:
+def _trim_right(s: str, cut: bool = False) -> str:
     if "\n" in s:
         s = s.split("\n", 1)[0]
-    elif len(s) >= CONTEXT_CHARS and " " in s:
+    elif not cut and len(s) >= CONTEXT_CHARS and " " in s:
         s = s.rsplit(" ", 1)[0] + " …"
-    return s
+    return s.rstrip() if cut else s
 
 
 def export_events(session: Session) -> dict[str, Any]:
