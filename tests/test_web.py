@@ -326,3 +326,9 @@ def test_invalid_path_value_is_explained_in_german(web_client):
     r = web_client.get("/events/abc")
     assert r.status_code == 422
     assert "Ungültige Adresse" in r.text and "keine ganze Zahl" in r.text and "Ohne die ungültigen" not in r.text
+
+
+def test_a_page_beyond_the_end_links_back_to_the_first(web_client):
+    r = web_client.get("/?country=PRK&page=999")
+    assert r.status_code == 200
+    assert "Diese Seite ist leer" in r.text and 'href="/?country=PRK">Zur ersten Seite' in r.text
