@@ -76,12 +76,13 @@ def test_entity_pages_count_real_events_as_the_timeline_does(seeded):
 
 
 def test_actor_and_country_facet_counts_are_what_a_click_gives(seeded):
-    """On merged data: a facet value's count is the number of events its toggle link shows."""
+    """On merged data: a facet value's count is the number of events its toggle link shows (actor,
+    country and status match a real event through any of its reports)."""
     client = seeded
     for base in ("", "type=statement", "country=PRK"):
         body = client.get(f"/api/events?{base}&limit=1").json()
         for f in body["facets"]:
-            if f["name"] not in ("actor", "country"):
+            if f["name"] not in ("actor", "country", "status"):
                 continue
             for v in f["values"]:
                 if v["active"]:
@@ -181,3 +182,14 @@ def test_citation_context_never_shows_boilerplate(seeded):
                 seen += 1
                 assert not any(d in text for d in dropped), (cit["id"], text)
     assert seen
+
+
+def test_status_filter_finds_an_event_by_any_of_its_stances(seeded):
+    client = seeded
+    events = client.get("/api/events?limit=1000").json()["events"]
+    mixed = [e for e in events if {c["stance"] for c in e["citations"]} - {e["group"]["status"]}]
+    assert mixed, "the seeds hold events whose reports take different stances"
+    for e in mixed:
+        for stance in {c["stance"] for c in e["citations"]}:
+            found = {x["id"] for x in client.get(f"/api/events?status={stance}&limit=1000").json()["events"]}
+            assert e["id"] in found, (e["id"], stance)

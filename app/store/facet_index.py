@@ -15,7 +15,8 @@ compare both on random filters, ``tests/test_facet_index.py``):
 
 - actor/country conditions match at group level (a merged mention's links count for its real
   event: ``group_*`` bitsets), and so do their facets: a count is the result of toggling the value
-  on, as in the SQL facets; status is ``coalesce(group_status, status)``; years are those of
+  on, as in the SQL facets; status likewise matches the real event's derived status
+  (``coalesce(group_status, status)``) or the stance of any of its reports; years are those of
   ``date_first``/``date_last``;
 - ``from``/``to`` and ``min_sources`` are ranges over a sorted column (``_Sorted``: suffix bitsets
   every ``CHECKPOINT`` values plus the few values in between);
@@ -449,12 +450,14 @@ def build(session: Session, version: tuple[Any, ...]) -> FacetIndex:
     status = func.coalesce(Event.group_status, Event.status)
     rows = _raw(session,
         select(Event.id, Event.date_first, Event.date_last, Event.type, status, Event.source_count,
-               Event.date_precision, Event.date_value).where(Event.is_head == 1)
+               Event.date_precision, Event.date_value, Event.status).where(Event.is_head == 1)
     )
     heads = []
+    own_status: dict[int, str] = {}
     for r in rows:
         first, last = _as_date(r[1]), _as_date(r[2])
         heads.append((sort_key(first, r[0]), r[0], first, last, r[3], r[4], r[5], r[6], r[7]))
+        own_status[r[0]] = r[8]
     heads.sort()
     n = len(heads)
     nbytes = (n + 7) // 8
@@ -467,9 +470,10 @@ def build(session: Session, version: tuple[Any, ...]) -> FacetIndex:
     lasts: list[tuple[int, int]] = []
     srcs: list[tuple[int, int]] = []
     cells: dict[tuple[Any, ...], list[int]] = {}
-    for p, (_k, _id, first, last, etype, st, src, precision, value) in enumerate(heads):
+    for p, (_k, eid, first, last, etype, st, src, precision, value) in enumerate(heads):
         types.add(etype, p)
-        statuses.add(st, p)
+        statuses.add(st, p)  # the derived status, and every stance of a report (below)
+        statuses.add(own_status[eid], p)
         if src is not None:
             srcs.append((int(src), p))
         if first is not None:
@@ -520,9 +524,10 @@ def build(session: Session, version: tuple[Any, ...]) -> FacetIndex:
     # Links: a real event's own (facet counts) and its group's (filters). A merged mention stands
     # for its group's real event.
     mention = {}
-    for mid, gid in _raw(session, select(Event.id, Event.group_id).where(Event.is_head == 0)):
+    for mid, gid, st in _raw(session, select(Event.id, Event.group_id, Event.status).where(Event.is_head == 0)):
         if gid in pos:
             mention[mid] = pos[gid]
+            statuses.add(st, pos[gid])
     group_c = _links(_raw(session, select(EventCountry.event_id, EventCountry.country_code)), pos, mention, nbytes)
     group_a = _links(_raw(session, select(EventActor.event_id, EventActor.actor_id)), pos, mention, nbytes)
     top = max([*pos, *mention], default=0)

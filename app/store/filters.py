@@ -59,6 +59,7 @@ LIST_PARAMS = ("actor", "country", "type", "status")
 HEAD = Event.is_head == 1
 _MENTION = aliased(Event, name="mention")
 _TEXT = aliased(Event, name="found")
+_STANCE = aliased(Event, name="stance")
 
 
 def _groups_of(mention_ids: Any, merged_match: ColumnElement[bool]) -> Any:
@@ -313,7 +314,8 @@ class EventFilter:
 
         Rows are real events: the first mention of each merge group (``app/store/merge.py``).
         Actor, country and text conditions match when *any* mention of the group matches; type and
-        date are the group's first mention's, status the group's derived status."""
+        date are the group's first mention's; status matches the group's derived status or the
+        stance of any of its mentions."""
         conds: list[ColumnElement[bool]] = [HEAD]
         if self.actor:
             ids = [int(a) for a in self.actor if a.isdigit()]
@@ -340,7 +342,11 @@ class EventFilter:
         if self.type:
             conds.append(Event.type.in_(self.type))
         if self.status:
-            conds.append(func.coalesce(Event.group_status, Event.status).in_(self.status))
+            # the real event's derived status, or the stance of any of its reports: ``status=denied``
+            # finds the arms transfer alleged by the USA and denied by Moscow
+            found = select(_STANCE.id).where(_STANCE.status.in_(self.status))
+            conds.append(or_(func.coalesce(Event.group_status, Event.status).in_(self.status),
+                             Event.id.in_(_groups_of(found, _MENTION.status.in_(self.status)))))
         conds += self.date_conditions()
         if self.q:
             conds.append(Event.id.in_(self.text_groups(dialect)))
