@@ -171,7 +171,8 @@ def test_citation_context_never_shows_boilerplate(seeded):
     seen = 0
     for a in client.get("/api/articles").json()["articles"]:
         art = client.get(f"/api/articles/{a['id']}").json()
-        dropped = [d["text"].strip() for d in (art.get("report") or {}).get("dropped", []) if len(d["text"].strip()) > 4]
+        report = art.get("report") or {}
+        dropped = [d["text"].strip() for d in report.get("dropped", []) if len(d["text"].strip()) > 4]
         for c in art["citations"]:
             e = client.get(f"/api/events/{c['event_id']}", follow_redirects=True).json() if "event_id" in c else None
             if not e:
