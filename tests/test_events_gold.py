@@ -16,20 +16,21 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # floors: the figures reached when this test was last raised, minus a small margin
 FLOORS = {
-    "seeds": {"event_f1": 0.917, "all_correct": 0.695, "date_compatible": 0.912, "country_f1": 0.94,
-              "actor_f1": 0.925, "type_acc": 0.965, "status_acc": 0.95},
-    "dev": {"event_f1": 0.904, "all_correct": 0.645, "date_compatible": 0.928, "country_f1": 0.938,
-            "actor_f1": 0.97, "type_acc": 0.925, "status_acc": 0.94},
+    "seeds": {"event_f1": 0.925, "all_correct": 0.74, "date_compatible": 0.912, "country_f1": 0.96,
+              "actor_f1": 0.94, "type_acc": 0.97, "status_acc": 0.95},
+    "dev": {"event_f1": 0.904, "all_correct": 0.68, "date_compatible": 0.94, "country_f1": 0.945,
+            "actor_f1": 0.97, "type_acc": 0.935, "status_acc": 0.96},
 }
 # The self-written sets in tests/fixtures (see benchmarks/unseen_eval.py for which were tuned on);
 # only event F1 and all-correct are guarded, at what was reached minus a margin.
 FIXTURE_FLOORS = {
-    "unseen": {"event_f1": 0.92, "all_correct": 0.48},
-    "heldout": {"event_f1": 0.97, "all_correct": 0.56},
-    "heldout2": {"event_f1": 0.89, "all_correct": 0.45},
+    "unseen": {"event_f1": 0.925, "all_correct": 0.50},
+    "heldout": {"event_f1": 0.97, "all_correct": 0.60},
+    "heldout2": {"event_f1": 0.91, "all_correct": 0.47},
     "heldout3": {"event_f1": 0.745, "all_correct": 0.51},
-    "heldout4": {"event_f1": 0.86, "all_correct": 0.44},
-    "heldout5": {"event_f1": 0.865, "all_correct": 0.40},
+    "heldout4": {"event_f1": 0.875, "all_correct": 0.44},
+    "heldout5": {"event_f1": 0.875, "all_correct": 0.42},
+    "heldout6": {"event_f1": 0.82, "all_correct": 0.39},
 }
 
 def _load_eval():

@@ -30,7 +30,8 @@ def _cfg() -> dict:
     c = load_toml("cues.toml")["negation"]
     return {"words": frozenset(c["words"]), "not_after": frozenset(c["not_after"]),
             "not_before": frozenset(c["not_before"]),
-            "not_only": tuple(tuple(p.split()) for p in c["not_only"])}
+            "not_only": tuple(tuple(p.split()) for p in c["not_only"]),
+            "not_excluded": frozenset(load_toml("cues.toml")["speculative"]["not_excluded_verbs"])}
 
 
 def in_quote(text: str, start: int, pos: int) -> bool:
@@ -44,9 +45,14 @@ def negators(toks: tuple[Token, ...] | list[Token], text: str = "", quote_from: 
     """Indices of the tokens that negate the predicate of these words."""
     cfg = _cfg()
     out = []
+    lows = [t.low for t in toks]
+    hedged = "nicht" in lows and ("auszuschließen" in lows or "ausgeschlossen" in lows or (
+        "aus" in lows and not cfg["not_excluded"].isdisjoint(lows)))
     for i, t in enumerate(toks):
         if t.low not in cfg["words"]:
             continue
+        if hedged and t.low == "nicht":
+            continue  # "schließt ... nicht mehr aus": a hedge (status.py), not a negation
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
         prv = toks[i - 1].low if i else ""
         if nxt in cfg["not_after"] or prv in cfg["not_before"]:

@@ -51,6 +51,24 @@ Heuristics for what is an event:
   event named with a definite article ("Der Kreml bestätigte das Gespräch") does not take the
   article's second state.
 
+Pass 14 (sides, direction, places):
+- an attack naming one side of the war in Ukraine (``[war]`` in cues.toml; articles from 2014 on) takes the
+  other side: the invaded state ("Invasion der Ukraine", "gegen die Ukraine", a place in it) is the target;
+- a delivery with a verb of receiving ("sich Nachschub sichern", "kauft Granaten in Nordkorea") goes to the
+  subject; the state after "in"/"aus"/"von"/"bei" delivers;
+- a trip to a place in the traveller's own state ("Kim reiste nach Wonsan") is no visit; its purpose
+  clause ("um seinen Gast zu treffen") takes the traveller; "kam/fuhr nach X" is a visit only with a
+  traveller and a destination;
+- "dort" in a deployment or visit takes the state named last before; a definite event noun ("die
+  Lieferung") takes the parties of the same kind of event told in the three sentences before;
+- a quoted act said never to happen ("„Die USA werden ... niemals besiegen“") is the speaker's statement;
+- a meeting noun "mit X" inside another event's clause is an encounter of that clause's subject with X;
+- a visit noun with a possessive ("ihre Reise") right after another person's visit is no visit of the
+  clause's subject; an event noun in a cause phrase ("wegen der Truppenentsendung") does not type the clause;
+- a live ticker's time stamp ("+++ 18:42 Uhr +++") is cut from its entry; a person before the colon of
+  its heading ("Selenskyj: ...") is the claim's holder and an actor, not the headline's subject;
+- summoning an ambassador ("bestellte den russischen Botschafter ein") is a protest against his state.
+
 Mentions and time expressions come from the entities and timex helpers; both are optional imports
 (without them there are no mentions or time expressions, and therefore almost no events).
 """
@@ -66,7 +84,7 @@ from functools import cache
 from . import coref, dating, negation, status
 from .clauses import Clause, Token, load_toml, split_clauses
 from .events import Trigger, find_triggers, is_finite_verb, lexicon, main_trigger, object_classes, preterite_forms
-from .headline import headline
+from .headline import complement_of, headline, topic_of
 from .model import DCT, ActorRef, Claim, CountryRef, Document, EventDate, ExtractedEvent, Extraction, Mention, Timex
 
 try:  # the temporal tagger (helper "timex")
@@ -108,6 +126,7 @@ def _cfg() -> dict:
         "pair": frozenset(c["anaphora"]["pair"]),
         "person": frozenset(c["anaphora"]["person"]),
         "keep_speech": frozenset(c["priority"]["keep_speech"]),
+        "causal": frozenset(c["priority"]["causal_preps"]),
         "demand": frozenset(c["priority"]["demand_verbs"]),
         "expected_visit": (frozenset(c["priority"]["expected_visit_aux"]),
                            frozenset(c["priority"]["expected_visit_verb"]),
@@ -137,7 +156,11 @@ def _cfg() -> dict:
         "never_konjunktiv": frozenset(c["denial"]["never_konjunktiv"]),
         "habitual_words": tuple(tuple(w.split()) for w in c["habitual"]["words"]),
         "habitual_types": frozenset(c["habitual"]["types"]),
-        "direction": {k: frozenset(v) for k, v in c["direction"].items()},
+        "direction": {k: frozenset(v) for k, v in c["direction"].items()
+                      if k not in ("receive", "summon", "destination_verbs")},
+        "summon": frozenset(c["direction"]["summon"]),
+        "destination_verbs": frozenset(c["direction"]["destination_verbs"]),
+        "receive": status._forms(c["direction"]["receive"]),
         "vote_lemmas": frozenset(c["votes"]["lemmas"]),
         "sanction_prefixes": tuple(c["votes"]["sanction_prefixes"]),
     }
@@ -223,11 +246,22 @@ _NP_LEFT = {"der", "des", "dem", "den", "die", "das", "ein", "eine", "eines", "e
             "über", "um", "mit", "für", "seines", "seiner", "ihres", "ihrer", "kurz"}
 
 
+_PLACE_TYPES = frozenset({"troop_deployment", "visit", "attack", "meeting", "talks"})
+_POSSESSIVE_DETS = frozenset({"ihre", "ihr", "ihren", "ihrem", "ihrer", "ihres", "seine", "sein", "seinen", "seinem",
+                              "seiner", "seines", "deren", "dessen", "unsere", "unser", "unseren", "unserem"})
+_ACCUSATIVE_PREPS = frozenset({"an", "in", "auf", "für", "gegen", "durch", "über", "um", "zwischen", "und", "ohne"})
+
+
 def _np_span(toks: tuple[Token, ...], i: int) -> tuple[int, int]:
     """Token range [a, b] of the noun phrase around the event noun at index i."""
     a = i
     while a - 1 >= 0 and i - (a - 1) <= 5:
         t = toks[a - 1]
+        if t.low in _POSSESSIVE_DETS:
+            a -= 1  # "ihre Visite": the determiner opens the phrase
+            break
+        if not t.is_upper and (is_finite_verb(t.low) or t.low in _finite_words()):
+            break  # "Peskow bezeichnete | ihre Visite"
         if t.low in _NP_LEFT or (not t.is_upper and t.low.endswith(("en", "er", "es", "e"))) or t.is_upper \
                 or t.low in status.cues().adjective_hedges:
             a -= 1
@@ -240,6 +274,8 @@ def _np_span(toks: tuple[Token, ...], i: int) -> tuple[int, int]:
     b = i
     while b + 1 < len(toks) and b - i < 10:
         t = toks[b + 1]
+        if t.low in ("die", "das") and toks[b].low not in _ACCUSATIVE_PREPS:
+            break  # "seit der Invasion der Ukraine im Jahr 2022 | die Beziehungen ...": a new noun phrase
         if t.is_upper or t.low in _NP_RIGHT or t.low[0].isdigit() or (
                 not t.is_upper and t.low.endswith(("en", "er", "es", "e")) and b + 2 < len(toks)
                 and toks[b + 2].is_upper):
@@ -324,9 +360,23 @@ def _direct(codes: list[str], own: list[Mention], toks: tuple[Token, ...], etype
     """States ordered origin first, destination last ("Truppen nach Russland entsenden": Russia
     receives). Only the states named after a goal or origin preposition move; the first state stays the
     source otherwise. See ``[direction]`` in ``cues.toml``."""
+    mark = _direction_marks(codes, own, toks, etype)
+    if not any(v != 1 for v in mark.values()):
+        return codes
+    return sorted(codes, key=lambda k: mark.get(k, 1))  # stable: the order of mention otherwise
+
+
+_DIRECTED = frozenset({"visit", "troop_deployment", "arms_transfer", "attack", "sanction"})
+_AFTERWARDS = frozenset({"anschluss", "während", "seit", "anlässlich", "nach"})
+
+
+def _direction_marks(codes: list[str], own: list[Mention], toks: tuple[Token, ...], etype: str,
+                     strict: bool = False) -> dict[str, int]:
+    """Per named state: 0 origin ("aus Nordkorea"), 2 destination ("an die Ukraine"), 1 otherwise.
+    ``strict``: a goal inside a background phrase ("im Anschluss an seinen Aufenthalt in China") is none."""
     d = _cfg()["direction"]
     if etype in d["symmetric_types"] or len(codes) < 2:
-        return codes
+        return {}
     goal = d["goal"] | (d["goal_movement"] if etype in d["movement_types"] else frozenset())
     mark: dict[str, int] = {}
     for m in own:
@@ -340,15 +390,112 @@ def _direct(codes: list[str], own: list[Mention], toks: tuple[Token, ...], etype
             j -= 1
         if j < 0:
             continue
+        if etype == "attack" and idx - j == 2 and toks[j + 1].low in ("der", "des") \
+                and toks[j].low.endswith(tuple(_war()["objective_nouns"])):
+            mark.setdefault(m.key, 2)  # "die Invasion der Ukraine": the invaded state
+            continue
         if toks[j].low in goal:
+            if strict and any(t.low in _AFTERWARDS for t in toks[max(0, j - 4):j]):
+                continue
             mark.setdefault(m.key, 2)
-        elif toks[j].low in d["origin"]:
-            mark.setdefault(m.key, 0)
+        elif toks[j].low in d["origin"] and etype not in ("statement", "accusation", "denial"):
+            mark.setdefault(m.key, 0)  # not "warnte vor einer Zusammenarbeit von Moskau und Pjöngjang"
         else:
             mark.setdefault(m.key, 1)
-    if not any(v != 1 for v in mark.values()):
+    return mark
+
+
+_SUPPLIER_PREPS = frozenset({"in", "aus", "von", "vom", "bei"})
+_DETS = frozenset({"der", "die", "das", "dem", "den", "des"})
+
+
+def _after_word(toks: tuple[Token, ...], start: int, words: frozenset[str]) -> bool:
+    """The mention at ``start`` follows one of ``words``, determiners and adjectives skipped ("aus dem Iran")."""
+    k = _token_at(toks, start, None)
+    if k is None:
+        return False
+    j = k - 1
+    while j >= 0 and k - j <= 3 and (toks[j].low in _DETS or (not toks[j].is_upper and toks[j].low.endswith(
+            ("e", "en")) and toks[j].low not in words)):
+        j -= 1
+    return j >= 0 and toks[j].low in words
+_ENVOYS = ("botschafter", "gesandt", "geschäftsträger", "diplomat", "vertreter")
+
+
+def _envoy_mentions(own: list[Mention], toks: tuple[Token, ...]) -> list[Mention]:
+    """The mentions that name a diplomat or his state ("den russischen Botschafter", "Botschafter Sinowjew"):
+    those overlapping the envoy noun or standing right before it."""
+    out = []
+    for k, t in enumerate(toks):
+        if not t.low.startswith(_ENVOYS):
+            continue
+        left = toks[max(0, k - 2)].start
+        out += [m for m in own if m not in out and (m.start <= t.start < m.end or left <= m.start < t.start
+                                                     or m.start <= t.end <= m.end)]
+    return out
+
+
+_RETURN_VERBS = frozenset({"zurückkehren", "heimkehren", "abreisen", "abfliegen"})
+
+
+def _destination(own: list[Mention], toks: tuple[Token, ...]) -> str | None:
+    """The state of a place a trip goes to ("nach Wonsan", "in die Hafenstadt Rajin")."""
+    for m in own:
+        if m.kind != "country" or getattr(m, "via", "") not in ("place", "capital", "region"):
+            continue
+        idx = _token_at(toks, m.start, None)
+        if idx is None:
+            continue
+        j = idx - 1
+        while j >= 0 and idx - j <= 4 and (toks[j].low in ("der", "die", "das", "den", "dem") or toks[j].is_upper
+                                           or toks[j].low.endswith(("e", "en"))):
+            j -= 1  # "in die nordkoreanische Hafenstadt Chongjin"
+        if j >= 0 and toks[j].low in ("nach", "in", "ins", "an"):
+            return m.key
+    return None
+
+
+_QUOTE_MARKS = frozenset("„“”\"«»")
+
+
+def _quoted_negation(toks: tuple[Token, ...], text: str, sent_start: int) -> bool:
+    """The clause's negators all stand inside a quotation (not a parenthesis)."""
+    neg = negation.negators(toks)
+    return bool(neg) and all(sum(ch in _QUOTE_MARKS for ch in text[sent_start:toks[i].start]) % 2 == 1 for i in neg)
+
+
+@cache
+def _war() -> dict:
+    return load_toml("cues.toml")["war"]
+
+
+def _war_sides(codes: list[str], own: list[Mention], toks: tuple[Token, ...], dct: DCT | None) -> list[str]:
+    """An attack naming one side of a war (``[war]`` in cues.toml): the other side, ordered attacker first."""
+    w = _war()
+    other = w["sides"].get(codes[0])
+    if other is None or dct is None or not dct.value[:4].isdigit() or int(dct.value[:4]) < w["since"]:
         return codes
-    return sorted(codes, key=lambda k: mark.get(k, 1))  # stable: the order of mention otherwise
+    m = next((x for x in own if x.kind == "country" and x.key == codes[0]), None)
+    if m is None:
+        return codes
+    idx = _token_at(toks, m.start, None)
+    if idx is None:
+        return codes
+    j = idx - 1
+    while j >= 0 and toks[j].low in ("der", "die", "das", "dem", "den", "des", "region", "gebiet", "stadt"):
+        j -= 1
+    word = toks[idx]
+    if "-" in word.text and word.end > m.end and any(word.low.endswith(n) for n in ("krieg", "krieges", "kriegs")):
+        return [other, codes[0]]  # "Ukraine-Krieg": the war in and against Ukraine
+    target = getattr(m, "via", "") in ("place", "capital") and not toks[idx].low.endswith(("ischen", "ische")) \
+        or (j >= 0 and toks[j].low in w["target_preps"]) \
+        or (j >= 0 and j < idx - 1 and toks[idx - 1].low in ("der", "des")
+            and any(toks[j].low.endswith(n) for n in w["objective_nouns"])) \
+        or (idx + 1 < len(toks) and toks[idx + 1].is_upper and m.text[:1].islower()
+            and any(o.kind == "country" and o.key == codes[0] and o.start == toks[idx + 1].start for o in own))
+    if any(t.low.startswith(tuple(w["liberation"])) for t in toks):
+        target = not target
+    return [other, codes[0]] if target else [codes[0], other]
 
 
 def _konjunktiv(lows: list[str], konj: frozenset[str]) -> bool:
@@ -411,8 +558,15 @@ def extract(doc: Document) -> Extraction:
     named = coref.named_in_text(mentions)
     referent: tuple[Token, ...] = ()  # troops, weapons, goods named last, for "sie" (``_candidates``)
     referent_sent = -9
+    wording: dict[int, tuple] = {}  # event index -> speech verb and topic of its headline
 
+    prev_sent_start = 0
     for sent in doc.sentences:
+        stamp = _TICKER_STAMP.match(sent.text)
+        if stamp is not None and stamp.end() < len(sent.text):
+            # "+++ 18:42 Uhr +++ Selenskyj: Nordkoreaner kämpfen in Kursk": a live ticker's time stamp is
+            # no part of the entry's heading
+            sent = replace(sent, start=sent.start + stamp.end(), text=sent.text[stamp.end():])
         clauses = split_clauses(sent.text, sent.start, sent.index, is_finite_verb)
         if not clauses:
             continue
@@ -423,7 +577,7 @@ def extract(doc: Document) -> Extraction:
         lo = bisect_left(tstarts, sent.start)
         stimex = timexes[lo:bisect_left(tstarts, sent.end, lo)]
         cands = _candidates(clauses, smentions, cfg, stimex, referent if referent_sent >= sent.index - 2 else (),
-                            heading=len(clauses) == 1 and _is_heading(sent.text))
+                            heading=len(clauses) == 1 and _is_heading(sent.text), titled=_is_heading(sent.text))
         if _question(sent.text):
             cands = []  # "Liefert Nordkorea weiter Munition an Russland?": an interviewer's question states nothing
         named_objects = tuple(t for c in clauses for t in _concrete_objects(c.tokens))
@@ -437,6 +591,9 @@ def extract(doc: Document) -> Extraction:
         head_src = _headline_source(sent.text, sent.start, smentions)
         temporal = _temporal_clause_date(clauses, stimex)
         reports: list[int] = []
+        encounters: list[tuple[int, Clause]] = []  # nominal meetings "mit X" inside another event's clause
+        trips: dict[int, tuple[str, str]] = {}  # clause -> traveller and home state of a trip at home
+        unheld: list[tuple[int, Clause]] = []  # nominal events hedged by an adjective ("die angeblichen Lieferungen")
         clause_dates: dict[int, EventDate] = {}
         clause_events: dict[int, ExtractedEvent] = {}
         for cand in cands:
@@ -451,7 +608,8 @@ def extract(doc: Document) -> Extraction:
             outer = [m for m in own if not any(s <= m.start and m.end <= e for s, e in inner)]
             if outer:  # the parties of a nominal event inside the clause are not the clause's, if it names its own
                 own = outer
-            own = _drop_venues(own, c.tokens)
+            if cand.type not in ("troop_deployment", "attack"):
+                own = _drop_venues(own, c.tokens)  # "in Kursk" is where troops go, not a venue
             lows = [t.low for t in toks]
             actors = _actors(own, named, cand, c, toks, lows, tracker, sent.start, smentions,
                              clauses[c.position - 1] if c.position else None)
@@ -483,6 +641,29 @@ def extract(doc: Document) -> Extraction:
             gapped = c.after_comma and c.lead in cfg["gapping"] and c.position - 1 in clause_events \
                 and not cand.nominal and not any(coref.is_person(m) for m in own) \
                 and not any(is_finite_verb(t.low) for t in [t for t in c.tokens if t.is_word][:-1])
+            tr = cand.trigger
+            if tr is not None and tr.lemma in cfg["destination_verbs"] and (
+                    _destination(own, toks) is None or not actors):
+                continue  # "es kam zu Gefechten": a movement verb needs a traveller and a destination
+            if tr is not None and tr.kind == "noun" and not cand.nominal and cand.type in cfg["nominal_actor"] \
+                    and actors and tr.token_index > 0 and c.tokens[tr.token_index - 1].low in _POSSESSIVE_DETS \
+                    and any(e.type == cand.type and e.actors and e.actors[0].name not in actors
+                            and e.sentence_index >= sent.index - 2 for e in events):
+                continue  # "Choe ist eingetroffen. Lawrow nannte ihre Reise einen Erfolg": her visit, not his
+            if cand.type == "visit" and not cand.nominal and actors and cand.trigger is not None \
+                    and cand.trigger.lemma not in _RETURN_VERBS:
+                home = _actor_country(actors[0])
+                if home is not None and _destination(own, toks) == home:
+                    # "Kim reiste nach Wonsan, um seinen Gast zu treffen": a trip at home is no visit; the
+                    # traveller is the subject of the purpose clause after it
+                    trips[c.position] = (actors[0], home)
+                    continue
+            if c.lead == "um" and not cand.nominal and c.position - 1 in trips:
+                name, home = trips[c.position - 1]
+                if name not in actors:
+                    actors.insert(0, name)
+                if home not in codes:
+                    codes.insert(0, home)
             if ellipsis or gapped:  # "... gereist und hatte dort ... getroffen": the subject carries over
                 pe = clause_events[c.position - 1]
                 for a in pe.actors[:1]:
@@ -507,6 +688,21 @@ def extract(doc: Document) -> Extraction:
                     and last_event.sentence_index == sent.index - 1
                 if not (near_prev and (anaphor or c.position > 0 or cand.nominal or same_kind or definite)):
                     continue
+            if len(codes) == 1 and not cand.nominal and "dort" in lows and cand.type in _PLACE_TYPES:
+                # "Die russische Söldnertruppe Wagner ist dort im Einsatz": the state named last before
+                there = next((m.key for m in reversed(_mentions_between(mentions, starts, prev_sent_start, cand.start))
+                              if m.kind == "country" and m.key not in codes), None)
+                if there is not None:
+                    codes.append(there)
+            if len(codes) == 1 and not cand.nominal and cand.type in _PLACE_TYPES | {"arms_transfer", "agreement"} \
+                    and any(t.low in ("die", "das", "der", "den", "dem", "des", "diese", "dieses", "diesen")
+                            and k + 1 < len(toks) and any(tr.token_index == k + 1 and tr.kind == "noun"
+                                                          for tr in cand.triggers) for k, t in enumerate(toks)):
+                # "Die USA hatten die Lieferung ... bestätigt": the act of this kind told a little before
+                ante = next((e for e in reversed(events) if e.type == cand.type and e.sentence_index >= sent.index - 3
+                             and codes[0] in {cr.code for cr in e.countries} and len(e.countries) > 1), None)
+                if ante is not None:
+                    codes += [cr.code for cr in ante.countries if cr.code not in codes]
             if near_prev and last_event is not None and not cand.nominal:
                 prev_codes = [cr.code for cr in last_event.countries]
                 if last_main is not None and last_main is not last_event and any(w in cfg["pair"] for w in lows) \
@@ -577,6 +773,15 @@ def extract(doc: Document) -> Extraction:
                 # "Seoul verurteilte die Vereinbarung", "Auch Tokio zeigte sich besorgt": a third state reacts
                 # to the act told just before; that act's states of the timeline take part
                 codes += [cr.code for cr in last_event.countries if cr.code in _targets() and cr.code not in codes]
+            if etype not in ("statement", "accusation", "denial") and not cand.nominal \
+                    and _quoted_negation(c.tokens, doc.text, sent.start):
+                # a quoted act said not to (be able to) happen ("„Die USA können ... niemals besiegen“"): the
+                # speaker's statement; the speaker is the one quoted just before
+                etype = "statement"
+                if last_event is not None and last_event.type in ("statement", "accusation") \
+                        and last_event.sentence_index >= sent.index - 1 and last_event.countries \
+                        and last_event.countries[0].code not in codes:
+                    codes.insert(0, last_event.countries[0].code)
             if _habitual(etype, lows):
                 continue  # "die Außenminister treffen sich jetzt oft": a pattern, not an occurrence
             if _negated(cand, c, toks, lows, doc.text, sent.start, etype, cfg):
@@ -630,16 +835,25 @@ def extract(doc: Document) -> Extraction:
                 edate = clause_dates[c.position - 1]
             else:
                 edate = None
+            claim_source: str | None = None  # a person quoted in a heading ("Selenskyj: ...")
             st, claims = status.decide(etype, toks, c.position, sentence_lows, attrs,
                                        codes[0] if codes else None, tuple(codes),
-                                       edate is not None and not past and dating.after_dct(edate, doc.dct),
+                                       edate is not None and dating.after_dct(edate, doc.dct) and (
+                                           not past or (cand.trigger is not None and cand.trigger.kind == "noun"
+                                                        and not cand.trigger.attributive)),
                                        clauses[c.position - 1].tokens if c.position else (),
-                                       nominal_plans=cand.nominal or not nominals)
+                                       nominal_plans=cand.nominal or not nominals, past=past)
             if head_src is not None and st == "reported" and etype not in ("statement", "accusation", "denial") \
                     and head_src.key not in codes and not (head_src.start <= cand.start < head_src.end):
                 # "Seoul: Nordkorea schickt weitere Soldaten": the claim of the source before the colon
-                st, claims = "alleged", (Claim("alleged", (head_src.label or head_src.key,),
+                person_src = head_src.kind == "actor"
+                st, claims = "alleged", (Claim("alleged", (head_src.key if person_src else (head_src.label
+                                                                                          or head_src.key),),
                                                doc.text[head_src.start:head_src.end] + ":"),)
+                if person_src:
+                    if head_src.key not in actors:
+                        actors.append(head_src.key)  # "Selenskyj: Nordkoreaner kämpfen in Kursk": the source speaks
+                    claim_source = head_src.key
             if cand.announced and st in ("reported", "alleged") and etype not in ("statement", "denial"):
                 st, claims = "planned", (Claim("planned", claims[0].holders if claims else (), "angekündigt"),)
                 if edate is not None and edate.basis == "dct":
@@ -695,17 +909,70 @@ def extract(doc: Document) -> Extraction:
                 actors = [last_event.actors[0].name]  # "sagte der Minister": the person just named
             actor_refs = tuple(ActorRef(a, "source" if i == 0 else "target", country=_actor_country(a))
                                for i, a in enumerate(actors))
+            if etype == "attack" and len(codes) == 1:
+                codes = _war_sides(codes, own, toks, doc.dct)
             codes = _direct(codes, own, toks, etype)
+            marks = _direction_marks(codes, own, toks, etype, True) if etype in _DIRECTED else {}
+            dest = next((k for k, v in marks.items() if v == 2 and k in codes), None)
+            if etype in ("statement", "accusation", "denial") and len(codes) > 2:
+                # "Seoul bestellte den russischen Botschafter ein": the party is a state named in the clause,
+                # not one borrowed from the event before
+                here = {m.key for m in own if m.kind == "country"}
+                dest = next((k for k in codes[1:] if k in here), None)
+            if claim_source is not None:
+                src_state = _actor_country(claim_source)
+                if src_state and src_state not in codes:
+                    codes.append(src_state)
+            summoned: set[str] = set()
+            if cand.trigger is not None and cand.trigger.lemma in cfg["summon"]:
+                # "Seoul bestellte den russischen Botschafter ein": Russia is summoned, its envoy speaks not
+                after = _envoy_mentions(own, toks)
+                summoned = {m.key for m in after if m.kind == "actor"}
+                there = [m.key if m.kind == "country" else _actor_country(m.key) for m in after]
+                there = [k for k in there if k in codes]
+                if there:
+                    codes = [k for k in codes if k != there[-1]] + [there[-1]]
+                    dest = there[-1]
+            receiver = etype == "arms_transfer" and len(codes) > 1 and not cfg["receive"].isdisjoint(lows)
+            if receiver:
+                # "... und sich Nachschub an Artillerie zu sichern", "kauft Granaten in Nordkorea": the subject
+                # receives; the state named after "in"/"aus"/"von"/"bei" delivers
+                suppliers = [m.key for m in own if m.kind == "country" and m.key in codes
+                             and _after_word(toks, m.start, _SUPPLIER_PREPS)]
+                if suppliers:
+                    codes = list(dict.fromkeys(suppliers + codes))
+                else:
+                    subject = _actor_country(actors[0]) if actors else codes[0]
+                    if subject in codes:
+                        codes = [k for k in codes if k != subject] + [subject]
             country_refs = tuple(CountryRef(k, _country(k), "source" if i == 0 else "participant")
                                  for i, k in enumerate(codes))
             obj = _object_word(toks) if etype == "arms_transfer" else None
+            verb = topic = None
+            if etype in ("statement", "accusation", "denial") and cand.trigger is not None:
+                verb = cand.trigger.lemma.lower() if cand.trigger.kind == "verb" else None
+                # the whole cited span: "Moskau erklärt, dass es Beziehungen ... aufbauen werde"
+                span = [t for cl in clauses for t in cl.tokens if cand.start <= t.start < cand.end] or list(toks)
+                topic = topic_of(span, next((k for k, t in enumerate(span) if t.start >= cand.trigger.end), 0),
+                                 frozenset(t.start for t in span for m in smentions if m.start <= t.start < m.end))
+                if verb == "zeigen":
+                    topic = complement_of(toks)  # "zeigte sich besorgt"
+                wording[len(events)] = (verb, topic)
             ev = ExtractedEvent(
-                type=etype, status=st, headline=headline(etype, st, actor_refs, country_refs, obj),
+                type=etype, status=st,
+                headline=headline(etype, st, () if receiver else tuple(a for a in actor_refs if a.name != claim_source
+                                                                       and a.name not in summoned),
+                                  country_refs, obj, verb, topic, dest),
                 date=edate, start=cand.start, end=cand.end, sentence_index=sent.index, actors=actor_refs,
                 countries=country_refs, claims=claims,
                 trigger=doc.text[cand.trigger.start:cand.trigger.end] if cand.trigger else None,
             )
             events.append(ev)
+            if cand.nominal and etype in ("meeting", "talks") and len(actor_refs) == 1 \
+                    and any(t.low == "mit" and t.start < cand.end for t in toks):
+                encounters.append((len(events) - 1, c))  # "zu einem Treffen mit Kim Jong Il"
+            if cand.nominal and claims and claims[0].stance == "alleged" and not claims[0].holders:
+                unheld.append((len(events) - 1, c))
             if cand.report:
                 reports.append(len(events) - 1)
             nouns.append(frozenset(t.type for t in cand.triggers if t.kind == "noun") | {etype})
@@ -714,6 +981,27 @@ def extract(doc: Document) -> Extraction:
                 if not (c.after_comma and c.lead in _RELATIVES):
                     last_main = ev
                 clause_events[c.position] = ev
+        for ni, nc in encounters:
+            # "besuchte er Pjöngjang zu einem Treffen mit Kim Jong Il": the subject of the clause meets him
+            main = clause_events.get(nc.position)
+            ev = events[ni]
+            if main is not None and main.actors and main.actors[0].name != ev.actors[0].name:
+                first = ActorRef(main.actors[0].name, "source", country=main.actors[0].country)
+                acts = (first, replace(ev.actors[0], role="target"))
+                crs = ev.countries
+                if first.country and first.country not in {cr.code for cr in crs}:
+                    crs = (CountryRef(first.country, _country(first.country), "source"),) + crs
+                events[ni] = replace(ev, actors=acts, countries=crs,
+                                     headline=headline(ev.type, ev.status, acts, crs))
+        for ni, nc in unheld:
+            # "die USA und ihre Verbündeten haben die angeblichen Lieferungen verurteilt": the hedge is the
+            # claim of the clause's speaker
+            main = clause_events.get(nc.position)
+            if main is not None and main.type in ("statement", "accusation", "denial"):
+                who = _subject_holders(nc, smentions) or tuple(a.name for a in main.actors[:1]) \
+                    or tuple(cr.name for cr in main.countries[:1])
+                ev = events[ni]
+                events[ni] = replace(ev, claims=(Claim(ev.claims[0].stance, who, ev.claims[0].cue),) + ev.claims[1:])
         for ri in reports:
             # "Wie der Geheimdienst mitteilte, sind sie dort im Einsatz": the statement is about the
             # event it reports and names that event's states too
@@ -724,9 +1012,11 @@ def extract(doc: Document) -> Extraction:
                 more = tuple(CountryRef(cr.code, cr.name, "participant") for cr in nxt.countries if cr.code not in have)
                 if more:
                     crs = r.countries + more
-                    events[ri] = replace(r, countries=crs, headline=headline(r.type, r.status, r.actors, crs, None))
+                    events[ri] = replace(r, countries=crs, headline=headline(r.type, r.status, r.actors, crs, None,
+                                                                             *wording.get(ri, (None, None))))
         tracker.end_sentence(sent.start, sent.end)
         prev_attrs = attrs
+        prev_sent_start = sent.start
     heads = frozenset(s.index for s in doc.sentences if s.index > 0 and _is_heading(s.text))
     return Extraction(events=tuple(_corefer_dates(events, doc.text, nouns, doc.dct, heads)), timexes=tuple(timexes),
                       mentions=tuple(mentions))
@@ -840,8 +1130,8 @@ def _negated(cand: _Cand, c: Clause, toks: tuple[Token, ...], lows: list[str], t
         k = _tok_index(c, cand.start)
         scope = c.tokens[max(0, k - 1):k] + toks
         return negation.is_negated(scope, text, sent_start)
-    if cand.speaker is not None or _konjunktiv(lows, cfg["konj"]):
-        return False
+    if cand.speaker is not None or _konjunktiv([t.low for t in toks if not t.is_upper], cfg["konj"]):
+        return False  # (a capitalised word is a noun: "Gründe nannte Pjöngjang nicht")
     return negation.is_negated(c.tokens, text, sent_start)
 
 
@@ -977,6 +1267,24 @@ def _object_word(toks: tuple[Token, ...]) -> str | None:
             w = toks[i].text
             return "Munition" if "munition" in w.lower() else ("Raketen" if "rakete" in w.lower() else "Waffen")
     return None
+
+
+def _subject_holders(c: Clause, smentions: list[Mention]) -> tuple[str, ...]:
+    """The clause's subject before its finite verb, as claim holders ("die Vereinigten Staaten und ihre
+    Verbündeten haben ... verurteilt" -> "Vereinigte Staaten und Verbündete")."""
+    from .holders import display
+
+    toks = list(c.tokens)
+    if toks and toks[0].low in ("und", "aber", "sondern", "doch", "denn", "oder"):
+        toks = toks[1:]
+    for k, t in enumerate(toks):
+        if k and (is_finite_verb(t.low) or t.low in _finite_words()) and not t.is_upper:
+            subj = toks[:k]
+            if 0 < len(subj) <= 8 and (subj[0].is_upper or subj[0].low in _RELATIVES):
+                inside = [m for m in smentions if subj[0].start <= m.start and m.end <= subj[-1].end]
+                return display(subj, inside)
+            return ()
+    return ()
 
 
 @cache
@@ -1128,7 +1436,7 @@ def _singular_verb_next_to(lows: list[str], i: int) -> bool:
 
 
 def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stimex: list[Timex],
-                referent: tuple[Token, ...] = (), heading: bool = False) -> list[_Cand]:
+                referent: tuple[Token, ...] = (), heading: bool = False, titled: bool = False) -> list[_Cand]:
     """One candidate per clause with a trigger, plus nominal events; merges speech clauses.
     ``referent``: the concrete objects (troops, weapons, goods) named in the sentences just before,
     which a plural pronoun may stand for ("Trainiert wurden sie ...")."""
@@ -1144,6 +1452,10 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
         trs = [t for t in found if not t.attributive]  # a participle before its noun is never the predicate
         lows = [t.low for t in c.tokens]
         main = main_trigger(trs)
+        if main is not None and main.kind == "noun" and len(trs) > 1 and any(
+                c.tokens[j].low in cfg["causal"] for j in range(max(0, main.token_index - 3), main.token_index)):
+            # "schließt wegen der Truppenentsendung Waffenlieferungen nicht aus": the cause is background
+            main = main_trigger([t for t in trs if t.token_index != main.token_index]) or main
         if main is not None and main.kind == "noun" and _dated_attributive_head(c, found, main, stimex):
             # "sprachen über die Umsetzung des im Juni geschlossenen Pakts": the dated pact is background
             # named inside the clause (a nominal event of its own), the clause's act is the other trigger
@@ -1156,7 +1468,8 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
         if (main is None or main.weak) and _expected_visit(c, smentions, cfg):
             per_clause.append(_Cand(c, c.start, c.end, "visit", None, trs))  # "wird in Moskau erwartet"
             continue
-        if main is None and heading and (verbless := _verbless_heading(c, smentions)):
+        if main is None and (heading or (titled and len(c.tokens) >= 3)) \
+                and (verbless := _verbless_heading(c, smentions)):
             per_clause.append(_Cand(c, c.start, c.end, verbless, None, trs))  # "Seoul: 10.000 Soldaten in Russland"
             continue
         if main is None and not topic:
@@ -1201,7 +1514,8 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
                 per_clause.append(None)
                 continue
         if main is not None and main.weak and main.kind == "noun" and media_clause \
-                and not status.cues().report_verbs.isdisjoint(lows):
+                and (not status.cues().report_verbs.isdisjoint(lows)
+                     or (len(c.tokens) <= 6 and not any(_finite(w) for w in lows))):
             # "Die Presse-Agentur berichtet fortlaufend über den Krieg": a medium's coverage of a topic
             per_clause.append(None)
             continue
@@ -1417,6 +1731,7 @@ def _cites_speaker(toks: tuple[Token, ...], tr: Trigger, cfg: dict) -> bool:
     return False
 
 
+_TICKER_STAMP = re.compile(r"\s*(?:\+{2,}|[-–—•▶]+)?\s*\d{1,2}[:.]\d{2}\s*(?:Uhr)?\s*(?:\+{2,}|[-–—|:])\s*")
 _HEAD_SOURCE = re.compile(r"\s*(?:(?:laut|nach)\s+)?(\w[\w\-]*(?:\s\w[\w\-]*)?)\s*:\s", re.IGNORECASE)
 
 
@@ -1431,6 +1746,7 @@ def _headline_source(text: str, offset: int, smentions: list[Mention]) -> Mentio
 
 
 _HEADING_PREPS = frozenset({"in", "im", "nach", "bei", "beim"})
+_COMBAT_WORDS = frozenset({"gefecht", "einsatz", "kampf", "kampfeinsatz", "front", "fronteinsatz"})
 
 
 def _verbless_heading(c: Clause, smentions: list[Mention]) -> str | None:
@@ -1445,9 +1761,12 @@ def _verbless_heading(c: Clause, smentions: list[Mention]) -> str | None:
         toks[i].low in _HEADING_PREPS and toks[i + 1].start <= m.start <= toks[min(i + 2, len(toks) - 1)].start
         for i in range(len(toks) - 1))]
     if not places:
+        if any(cls == "troops" for _, cls in object_classes(toks)) and any(t.low in _COMBAT_WORDS for t in toks):
+            return "troop_deployment"  # "Nordkoreanische Soldaten erstmals im Gefecht"
         return None
-    if any(cls == "troops" for _, cls in object_classes(toks)):
-        return "troop_deployment"
+    if any(cls == "troops" or (cls == "people" and i > 0 and toks[i - 1].low[:1].isdigit())
+           for i, cls in object_classes(toks)):
+        return "troop_deployment"  # "Pentagon: 10.000 Nordkoreaner in Russland"
     persons = [m for m in inside if coref.is_person(m) and m.start < places[0].start]
     if any(_actor_country(m.key) not in (None, places[0].key) for m in persons):
         return "visit"

@@ -18,6 +18,12 @@ Heuristics, cue words from ``resources/events/cues.toml``:
 - Statements (speech acts) are reported: the speaking itself happened. Konjunktiv I of reported
   speech is not a hedge by itself.
 
+- speculative also: "schließt ... nicht (mehr) aus" (a hedge, not a negation; it frames a dass-clause),
+  "erwägt", "möglich" (not "so bald wie möglich"), "ist unklar/offen", and an "Ob ..." clause. An open
+  future ("in der Zukunft") in a past clause is no plan.
+- Claim holders are clean noun phrases (``holders``): persons, institutions in the nominative ("der
+  ukrainische Militärgeheimdienst", "westliche Staaten"), or the states named.
+
 False-positive policy: plain "reported" is the default; a hedge needs a cue word in the clause or
 an attribution in its sentence.
 """
@@ -27,6 +33,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from . import holders as _holders
 from .clauses import Token, load_toml
 from .events import verb_forms
 from .model import Claim, Mention
@@ -150,6 +157,11 @@ def _np(tokens: tuple[Token, ...], i: int, step: int) -> list[Token]:
     out: list[Token] = []
     while 0 <= i < len(tokens) and len(out) < 8:
         t = tokens[i]
+        if _holders.is_stop(t.low) and t.low not in _NP_WORDS:
+            break  # "der Militärgeheimdienst am Abend", "Montag"
+        if step > 0 and out and out[-1].is_upper and t.low in ("den", "dem", "die", "das") \
+                and out[-1].low not in _NP_WORDS:
+            break  # "nach Angaben der Agentur Yonhap | den russischen Botschafter": the object begins
         if t.is_upper or t.low in _NP_WORDS or t.low.endswith(("ischen", "ische", "ischer", "ischem")):
             out.append(t)
             i += step
@@ -176,11 +188,11 @@ def _make(cue: str, holder: list[Token], mentions: list[Mention], strong: bool, 
         s = e = -1
     inside = [m for m in mentions if s <= m.start and m.end <= e]
     countries = tuple(dict.fromkeys(m.key for m in inside if m.kind == "country"))
-    names = tuple(dict.fromkeys((m.key if m.kind == "actor" else (m.label or m.text)) for m in inside))
+    names = _holders.display(holder, inside)
     lows = {t.low for t in holder}
     text = " ".join(t.text for t in holder)
     return Attribution(
-        cue=cue, holder=text, countries=countries, names=names or ((text,) if text else ()), strong=strong,
+        cue=cue, holder=text, countries=countries, names=names, strong=strong,
         neutral=bool(lows & c.neutral) and not countries,
         media=bool(lows & c.media) or any(t.low.startswith("nachrichtenagentur") for t in holder),
         position=position, start=s, end=e, local=local, verb=verb,
@@ -230,9 +242,12 @@ def attributions(clauses: list[tuple[Token, ...]], mentions: list[Mention],
             i, ph = hit
             adjective = ph[0] in c.adjective_hedges and any(t.is_upper for t in toks[i + 1:i + 4])
             if not adjective:
-                holder = _np(toks, i + len(ph), 1) if ph[0] == "nach" else []
+                holder = _np(toks, i + len(ph), 1) if ph[0] == "nach" else (
+                    [toks[i]] if len(ph) == 1 and toks[i].is_upper else [])  # "Geheimdienstschätzungen"
                 out.append(_make(" ".join(ph), holder, mentions, True, pos, local=len(ph) == 1))
         for i, low in enumerate(() if verb_words.isdisjoint(lows) else lows):
+            if toks[i].is_upper and (i > 0 or (i + 1 < len(lows) and lows[i + 1] in after)):
+                continue  # a noun: "Berichten zufolge", "heißt es in dem Schreiben"
             if low in c.alleged_verbs:
                 out.append(_make(toks[i].text, _np(toks, i - 1, -1) or list(toks[:i]), mentions, True, pos,
                                  verb=True))
@@ -248,9 +263,39 @@ def attributions(clauses: list[tuple[Token, ...]], mentions: list[Mention],
                         out.extend(Attribution(a.cue, a.holder, a.countries, a.names, a.strong, a.neutral,
                                                a.media, pos, a.start, a.end, False, True) for a in inherited)
                     continue
-                holder = [t for t in toks if t.is_upper and t is not toks[0]] or list(toks[i + 1:])
-                out.append(_make(toks[i].text, holder, mentions, False, pos, verb=True))
+                out.append(_make(toks[i].text, _speaker(toks, i), mentions, False, pos, verb=True))
     return out
+
+
+_SUBORDINATE_LEADS = frozenset({"wie", "so", "als", "nachdem", "während", "was"})
+
+
+def is_finite(low: str) -> bool:
+    from .events import is_finite_verb
+
+    return is_finite_verb(low) or low in ("hat", "haben", "habe", "hätten", "hätte", "ist", "sind", "sei", "seien",
+                                          "war", "waren", "wurde", "wurden")
+
+
+def _speaker(toks: tuple[Token, ...], i: int) -> list[Token]:
+    """The subject of a reporting verb at token i: "Wie der Geheimdienst am Abend mitteilte" (before a
+    final verb), "teilte das Ministerium in Tokio mit", "meldete die Agentur KCNA" (after it), "KCNA
+    meldete" (before a verb in second place), cut before a preposition or time word."""
+    words = [t for t in toks if t.is_word]
+    k = words.index(toks[i]) if toks[i] in words else i
+    if k == len(words) - 1 or (k == len(words) - 2 and not words[-1].is_upper):
+        start = 1 if words and words[0].low in _SUBORDINATE_LEADS else 0
+        cand = words[start:k]
+        if cand and cand[0].low in ("das", "dies", "dieses", "es"):
+            cand = cand[1:]  # "Das teilte ... mit": the object comes first
+            return _holders.cut(cand)
+        return _holders.cut(cand)
+    after = _holders.cut(words[k + 1:])
+    before = words[:k]
+    if before and before[0].low not in ("das", "dies", "es", "dabei", "demnach", "so") \
+            and (len(before) <= 4 or not after) and not any(is_finite(t.low) for t in before):
+        return _holders.cut(before)  # "KCNA meldete", "Die staatliche Agentur berichtete"
+    return after  # "..., berichtete KCNA", "Das teilte Regierungssprecher Hayashi mit"
 
 
 @cache
@@ -301,6 +346,25 @@ def _scheduled(lows: list[str]) -> bool:
 
 
 @cache
+def _not_before_possible() -> frozenset[str]:
+    return frozenset(load_toml("cues.toml")["speculative"]["not_before_possible"])
+
+
+@cache
+def _not_excluded_verbs() -> frozenset[str]:
+    return frozenset(load_toml("cues.toml")["speculative"]["not_excluded_verbs"])
+
+
+def not_excluded(lows: list[str]) -> bool:
+    """"schließt ... nicht (mehr) aus", "nicht auszuschließen": a hedge on what follows, not a negation."""
+    if "nicht" not in lows:
+        return False
+    if "auszuschließen" in lows or "ausgeschlossen" in lows:
+        return True
+    return "aus" in lows and not _not_excluded_verbs().isdisjoint(lows)
+
+
+@cache
 def _framing() -> tuple[tuple[str, ...], ...]:
     """Speculation phrases of two or more words: they frame the clauses after them."""
     return tuple(ph for ph in cues().speculative if len(ph) >= 2)
@@ -309,7 +373,7 @@ def _framing() -> tuple[tuple[str, ...], ...]:
 def decide(event_type: str, toks: tuple[Token, ...], position: int, sentence_lows: list[str],
            attrs: list[Attribution], source: str | None, countries: tuple[str, ...],
            after_dct: bool, prev_clause: tuple[Token, ...] = (),
-           nominal_plans: bool = True) -> tuple[str, tuple[Claim, ...]]:
+           nominal_plans: bool = True, past: bool = False) -> tuple[str, tuple[Claim, ...]]:
     """Status and claims of one event whose clause is ``toks`` (clause number ``position``)."""
     c = cues()
     lows = [t.low for t in toks]
@@ -327,6 +391,8 @@ def decide(event_type: str, toks: tuple[Token, ...], position: int, sentence_low
             continue
         if low in c.adjective_hedges and any(t.is_upper for t in toks[i + 1:i + 4]):
             continue
+        if low == "möglich" and i > 0 and lows[i - 1] in _not_before_possible():
+            continue  # "so bald wie möglich"
         hit = find_phrase(lows[i:i + 4], index[low])
         if hit and hit[0] == 0:
             spec = " ".join(hit[1])
@@ -336,7 +402,15 @@ def decide(event_type: str, toks: tuple[Token, ...], position: int, sentence_low
         hit = find_phrase(sentence_lows, _framing())
         if hit and position > 0 and " ".join(hit[1]) not in " ".join(lows):
             spec = " ".join(hit[1])
+    if spec is None and (not_excluded(lows) or (position > 0 and not_excluded(sentence_lows))):
+        spec = "nicht ausgeschlossen"  # "schließt Waffenlieferungen nicht mehr aus", "schloss nicht aus, dass ..."
+    if spec is None and lows and lows[0] == "ob" and event_type != "statement":
+        spec = "ob"  # "Ob Russland tatsächlich liefert, ist unklar": an open question
     plan = find_phrase(lows, c.planned)
+    if plan is not None and past and plan[1] in c.open_ended:
+        # "hätten am Dienstag telefoniert und ihren Willen zur Zusammenarbeit in der Zukunft bekräftigt": an
+        # open-ended future inside a noun phrase of a past act does not make the act a plan
+        plan = None
     if plan is None and nominal_plans:
         plan = find_phrase(lows, c.nominal_planned)
     plan_cue = " ".join(plan[1]) if plan else ("Zukunft" if is_future(toks) else None)
