@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
@@ -182,6 +183,92 @@ class TestRules:
         assert same_event(b, a) is None
         assert "Wortlaut" in same_event(b, a, twin_article=1)
 
+    def test_contradicting_speaker_and_source_state(self):
+        from dataclasses import replace
+
+        def said(id, sent, persons, senders, speaker_states, **kw):
+            return replace(m(id, sent=sent, type="statement", value="2020-05-09", persons=persons, **kw),
+                           senders=frozenset(senders), speaker_states=frozenset(speaker_states))
+
+        # the addressee taken for the speaker: North Korea sends, but the only person is Putin
+        kim = said(1, 1, {"Kim Jong Un"}, {"PRK"}, {"PRK"}, quote="Der nordkoreanische Führer betonte")
+        telegram = said(2, 2, {"Wladimir Putin"}, {"PRK"}, {"RUS"},
+                        quote="sandte ein Glückwunschtelegramm an den russischen Präsidenten Wladimir Putin")
+        assert "Herkunftsstaat bestätigt" in same_event(telegram, kim)
+        # a consistent Russian speaker does not confirm a North Korean source
+        peskow = said(3, 1, {"Dmitri Peskow"}, {"RUS"}, {"RUS"})
+        assert same_event(telegram, peskow) is None
+        # the speaker right, the source state wrong: the shared person confirms the speaker
+        wrong_state = said(4, 2, {"Dmitri Peskow"}, {"PRK"}, {"RUS"}, quote="sagte Peskow")
+        later = said(5, 3, {"Dmitri Peskow"}, {"RUS"}, {"RUS"}, quote="Peskow bezeichnete die Visite")
+        assert "Person bestätigt" in same_event(later, wrong_state)
+        # a witness taken for the actor ("im Beisein Schoigus … gezeigt") next to the parade without persons
+        parade = replace(m(6, sent=1, type="other", value="2023-07-28", countries=("PRK",),
+                           quote="hat Nordkorea Raketen und Drohnen präsentiert"), senders=frozenset({"PRK"}))
+        shown = replace(m(7, sent=3, type="other", value="2023-07-28", persons={"Sergej Schoigu"},
+                          quote="hat im Beisein Schoigus Waffensysteme gezeigt"),
+                        senders=frozenset({"PRK"}), speaker_states=frozenset({"RUS"}))
+        assert same_event(shown, parade)
+        consistent = replace(shown, speaker_states=frozenset({"PRK"}))
+        assert same_event(consistent, parade) is None  # one names a person, the other not: one sentence apart
+        # only inside one article
+        assert same_event(replace(telegram, article_id=2), kim) is None
+
+    def test_undated_announced_visit_and_the_visit_within_a_year(self):
+        from dataclasses import replace
+
+        announced = replace(m(1, article=1, status="planned", value=None, persons={"Wladimir Putin", "Kim Jong Un"},
+                              quote="dass in absehbarer Zukunft auch ein Besuch Putins in Nordkorea stattfinden werde"),
+                            senders=frozenset({"RUS"}), published=date(2024, 1, 15))
+        visit = replace(m(2, article=2, value="2024-SU", persons={"Wladimir Putin"}, quote="bei einem Besuch Putins"),
+                        senders=frozenset({"RUS"}), published=date(2025, 7, 12))
+        assert "angekündigter Besuch" in same_event(visit, announced)
+        assert "angekündigter Besuch" in same_event(announced, visit)
+        # not the other direction (Kim's visit to Russia), not years later, not before the announcement
+        assert same_event(replace(visit, senders=frozenset({"PRK"})), announced) is None
+        later = replace(visit, value="2025-06", first=date(2025, 6, 1), last=date(2025, 6, 30), precision="month")
+        assert same_event(later, announced) is None
+        before = replace(visit, value="2023-09", first=date(2023, 9, 1), last=date(2023, 9, 30), precision="month")
+        assert same_event(before, announced) is None
+        # nor a visit dated only to a year, nor one in the same article (an earlier visit recalled there)
+        vague = replace(visit, value="2024", first=date(2024, 1, 1), last=date(2024, 12, 31), precision="year")
+        assert same_event(vague, announced) is None
+        assert same_event(replace(visit, article_id=1), announced) is None
+
+    def test_visit_and_the_meeting_it_was_for_in_one_sentence(self):
+        visit = m(1, sent=17, value="2000-07", persons={"Wladimir Putin"},
+                  quote="besuchte er im Juli 2000 Pjöngjang zu einem Treffen mit Kim Jong Il")
+        meeting = m(2, sent=17, type="meeting", value="2000-07", persons={"Kim Jong Il"},
+                    quote="zu einem Treffen mit Kim Jong Il")
+        assert "Zweck des Besuchs" in same_event(meeting, visit)
+        assert same_event(MentionInfo(**{**meeting.__dict__, "sentence_index": 18}), visit) is None
+        other_day = MentionInfo(**{**meeting.__dict__, "value": "2000-08", "first": date(2000, 8, 1),
+                                   "last": date(2000, 8, 31)})
+        assert same_event(other_day, visit) is None
+
+    def test_statement_and_its_content_said_again(self):
+        said = m(1, sent=0, type="statement", value="2023-09", basis="dct",
+                 quote="Russland hat erklärt, dass Moskau und Pjöngjang gute Beziehungen unterhielten")
+        content = m(2, sent=3, type="other", value="2023-09", basis="dct",
+                    quote="Moskau und Pjöngjang unterhielten gute Beziehungen")
+        assert "Wortlaut" in same_event(content, said)
+        unrelated = m(3, sent=3, type="other", value="2023-09", basis="dct",
+                      quote="Moskau und Pjöngjang unterhielten gute Handelsbeziehungen")
+        assert same_event(unrelated, said) is None
+        short = m(4, sent=3, type="other", value="2023-09", basis="dct", quote="gute Beziehungen")
+        assert same_event(short, said) is None  # too few words to say it is the same content
+
+    def test_continuation_cue_between_statements_without_named_speakers(self):
+        from dataclasses import replace
+
+        first = replace(m(1, sent=0, type="statement", value="2025-04", quote="Nordkorea hat erstmals bestätigt"),
+                        senders=frozenset({"PRK"}))
+        then = replace(m(2, sent=3, type="statement", value="2025-04",
+                         quote="KCNA sprach in diesem Zusammenhang von Heldentaten"), senders=frozenset({"PRK"}))
+        assert same_event(then, first)
+        assert same_event(replace(then, quote="KCNA sprach von Heldentaten"), first) is None
+        assert same_event(replace(then, senders=frozenset({"USA"})), first) is None
+
     def test_derived_status(self):
         assert derive_status(["alleged", "reported"]) == "reported"
         assert derive_status(["planned", "speculative"]) == "planned"
@@ -210,6 +297,26 @@ def test_kim_visit_is_one_event_across_two_seed_articles(engine):
             for _, eid in members:
                 ev = s.get(Event, eid)
                 assert (ev.merge_reason is None) == (eid == gid)
+
+
+def test_undated_announced_visit_meets_the_visit_in_either_order(engine, tmp_path):
+    """001 (January 2024) announces Putin's visit to North Korea "in absehbarer Zukunft"; 002 (July 2025)
+    recalls the visit of summer 2024. Candidates come from the index whichever is stored first."""
+    d = tmp_path / "in"
+    d.mkdir()
+    for name in ("001_c0f6a50aa29bb6c2.txt", "002_0c54e0729d50066b.txt", "manifest.csv"):
+        shutil.copy(SEEDS / name, d / name)
+    load_paths([d / "002_0c54e0729d50066b.txt"], engine, d / "manifest.csv")
+    load_paths([d / "001_c0f6a50aa29bb6c2.txt"], engine, d / "manifest.csv")
+    with Session(engine) as s:
+        def group_of(fragment: str) -> int:
+            return s.execute(select(Event.group_id).join(Citation, Citation.event_id == Event.id)
+                             .where(Event.type == "visit", Citation.quote.contains(fragment))).scalars().first()
+
+        announced = group_of("in absehbarer Zukunft")
+        assert announced is not None and announced == group_of("bei einem Besuch Putins in Nordkorea")
+        member = s.scalars(select(Event).where(Event.group_id == announced, Event.id != announced)).one()
+        assert "angekündigter Besuch" in member.merge_reason
 
 
 def test_syndicated_copy_adds_no_source(engine, tmp_path):
@@ -282,7 +389,7 @@ def test_merge_quality_on_seed_and_dev_gold(engine, shared_dir):
         res = merge_scores(s, gold, groups)
     # Floors at what the rules reach now (see the closing note of issue 7); they must not drop.
     assert res["precision"] >= 0.97, res
-    assert res["recall"] >= 0.71, res
+    assert res["recall"] >= 0.81, res
 
 
 def test_group_status_is_derived_not_overwritten(engine):

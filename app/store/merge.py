@@ -17,7 +17,7 @@ never fused afterwards. Rules (``same_event``):
   merge only inside one article (within three sentences), or, for continuing states such as a
   troop deployment, across articles with the same states and the same sending state; dated
   mentions of a continuing state merge across articles when they lie at most two years apart (the
-  deployment goes on). A visit
+  deployment goes on); an undated announced visit is the exception below. A visit
   matches dates with three days' tolerance (visits last days; reports date their first or last).
 - **actors**: when both name persons they must share one; when both name two or more, they must
   share two (a meeting of A and B is not a meeting of A and C; precision first, even where a
@@ -26,7 +26,8 @@ never fused afterwards. Rules (``same_event``):
 - **countries**: they must share at least one state; across articles the smaller set must lie in
   the larger.
 - **status**: an announced or expected encounter merges with its realisation only when both are
-  dated, one of them by a date the text states, and the dates overlap; a planned or speculative
+  dated, one of them by a date the text states, and the dates overlap (or, for a visit announced
+  without a date, by the "undated announcement" rule below); a planned or speculative
   deployment does not merge with a reported one (more troops may follow).
 - **direction**: for directed types (``directed_types``: visits, deliveries, deployments, attacks,
   sanctions, accusations, statements, cooperation) the states in the source role must overlap when
@@ -50,16 +51,50 @@ never fused afterwards. Rules (``same_event``):
   of a shared person on the same day merge when one of them states its date.
 - a visitor meeting two hosts of one state (Choe with Lawrow, then with Putin) is one visit: two
   encounters with two named persons each need two shared persons unless they involve the same states.
+- **undated announcement** (``_open_announcement``): across articles, a visit announced or expected
+  without a date ("in absehbarer Zukunft", "zu gegebener Zeit") joins a visit of a shared person with
+  the same source state and the same states, dated to a season or finer and lying within a year after
+  the announcing article appeared (``OPEN_ANNOUNCEMENT_DAYS``): the announced visit came true. A year
+  bounds the risk of taking a later visit for the announced one; once the group holds a dated visit,
+  no visit of another date joins it.
+- **the visit and what it was for** (``_purpose_of_visit``): in one sentence a visit and a meeting or
+  talks, of the same status and the same date (or one undated), whose states lie one within the
+  other, are one event even without a shared person ("besuchte er im Juli 2000 Pjöngjang zu einem
+  Treffen mit Kim Jong Il": the noun names only the partner, the visitor is the clause's subject).
+- **contradicting speaker** (``_doubtful``, ``_reconcile``): when no person in a mention's source role
+  belongs to one of its source states, one of the two is an extraction error (the addressee taken for
+  the speaker: "sandte ein Glückwunschtelegramm an Putin" with North Korea as the source; a witness
+  taken for the actor: "im Beisein Schoigus … gezeigt"; a wrong source state next to "sagte Peskow").
+  Inside one article a consistent mention decides which half holds: a shared person confirms the
+  person (its state becomes the source), a single person of another state is dropped when the other
+  mention names a person of the source state (taken as that person) or no person but the same source
+  state. Never for encounters (a visitor's and a host's state legitimately differ) and never across
+  articles.
+- **a statement and its content** (``_restates``): in one article, a statement and an "other"
+  mention (up to 12 sentences apart, the same date, or one undated and the other dated only by the
+  article's date, a default rather than a statement of the text) are one utterance
+  when every word of four letters or more of one clause, at least four of them, recurs in the other
+  ("Russland hat erklärt, dass Moskau und Pjöngjang gute Beziehungen unterhielten" … "Moskau und
+  Pjöngjang unterhielten gute Beziehungen").
+- a continuation cue ("in diesem Zusammenhang", "fügte hinzu", …) lets an utterance go on over four
+  sentences also between two statements that name no person but share their source state.
 
 A syndicated copy (a near-duplicate article, see ``sources``) contributes its mentions to the
 groups of the original's mentions with the same type and the same wording, whatever the type.
 
 Candidates come from indexes, never from all pairs: the mentions of the same article already stored
 in this transaction, and from other articles the rows of a compatible type whose date interval
-overlaps (index ``type, date_first, date_last``), narrowed by shared actors.
+overlaps (index ``type, date_first, date_last``), narrowed by shared actors; for a dated visit also the
+undated announced visits of its persons, for an undated announced visit the visits of its persons in
+the year after its article. A dated mention that could not merge across articles anyway (no person
+and not an attack on a given day, or a date coarser than a season) asks no query.
 
 False-positive policy: conservative. A wrong merge hides an event; a missed merge only repeats one.
-Every merge records its reason in German in ``merge_reason``.
+Every merge records its reason in German in ``merge_reason``. Rules that relax a check do so only on
+positive evidence of the same occurrence (a shared person, the same source state, the same sentence,
+the same words, an undated announcement of the same visitor), never because evidence is missing;
+the group check (``_fits_group``, dates, encounter partners, one speaker) applies to every known
+member, so one relaxed pair does not let a group drift into another event.
 
 The group's overall status is derived from its mentions, never overwritten: reported if any mention
 reports it, else alleged, planned, speculative, and denied only when nothing else is said.
@@ -70,20 +105,24 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
-from sqlalchemy import and_, bindparam, func, or_, select, update
+from sqlalchemy import and_, bindparam, func, or_, select, union_all, update
 from sqlalchemy.orm import Session
 
+from app.extract.timevalue import interval
 from app.store.models import Actor, Article, Citation, Event, EventActor, EventCountry
 
 _RESOURCE = Path(__file__).resolve().parents[1] / "extract" / "resources" / "merge.toml"
 _PREC_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 4, "year": 5,
               "decade": 6, "century": 7}
+_FUTURE = frozenset({"planned", "speculative"})
+_SAID_AND_CONTENT = frozenset({"statement", "other"})  # a statement and its content (see _restates)
 STATUS_ORDER = ("reported", "alleged", "planned", "speculative", "denied")
+OPEN_ANNOUNCEMENT_DAYS = 366  # an undated announced visit: the visit within a year after it
 GROUP_SAMPLE = 6  # members of a candidate group compared with a new mention (besides its first)
 
 
@@ -116,6 +155,8 @@ class MentionInfo:
     basis: str = "none"
     senders: frozenset[str] = frozenset()  # states in the source role (who sends, supplies, visits)
     trigger: str = ""  # the words that made it an event ("lobte", "Besuch")
+    speaker_states: frozenset[str] = frozenset()  # states of the persons in the source role
+    published: date | None = None  # first day of the article's date (loaded for undated announced visits)
 
 
 def _types_compatible(a: str, b: str) -> bool:
@@ -181,6 +222,76 @@ def _same_sides(a: MentionInfo, b: MentionInfo) -> bool:
             and bool(a.persons & b.persons) and a.countries == b.countries)
 
 
+def _doubtful(m: MentionInfo) -> bool:
+    """Its named actor and its source state contradict each other: no person in the source role
+    belongs to a source state (the addressee taken for the speaker — "sandte … ein Telegramm an
+    Putin" with North Korea as the source —, a witness taken for the actor — "im Beisein Schoigus
+    … gezeigt" —, or a wrong source state next to the right speaker). One half is an extraction error."""
+    return bool(m.senders) and bool(m.speaker_states) and not (m.speaker_states & m.senders)
+
+
+def _reconcile(x: MentionInfo, y: MentionInfo) -> tuple[MentionInfo, str | None]:
+    """``x`` as far as ``y``, a consistent mention of the same article, confirms it, when ``x`` is
+    doubtful: a shared person confirms the person (the source state is taken from it), a person of
+    ``x``'s source state or a mention without persons but of the same source state confirms the state
+    (the contradicting person is dropped, or taken for ``y``'s). Otherwise ``x`` unchanged."""
+    if x.article_id != y.article_id or x.type in _set("encounter_types") or not _doubtful(x) or _doubtful(y):
+        return x, None
+    if x.persons & y.persons:
+        return replace(x, senders=x.speaker_states), "widersprüchlicher Herkunftsstaat, Person bestätigt"
+    if len(x.persons) == 1 and y.persons and y.speaker_states and y.speaker_states <= x.senders \
+            and (not y.senders or y.senders & x.senders):
+        return replace(x, persons=y.persons), "widersprüchliche Person, Herkunftsstaat bestätigt"
+    if len(x.persons) == 1 and not y.persons and y.senders & x.senders:
+        return replace(x, persons=frozenset()), "widersprüchliche Person, Herkunftsstaat bestätigt"
+    return x, None
+
+
+def _open_announcement(a: MentionInfo, b: MentionInfo) -> bool:
+    """``a`` announces a visit without a date ("in absehbarer Zukunft", "zu gegebener Zeit"), ``b`` is a
+    finely dated visit (from another article) of a shared person with the same source and the same
+    states, lying within a year after ``a``'s article appeared: the announced visit came true."""
+    return (a.type == "visit" == b.type and a.status in ("planned", "speculative") and a.first is None
+            and a.published is not None and b.first is not None and b.last is not None and _fine(b)
+            and a.published <= b.last and b.first <= a.published + timedelta(days=OPEN_ANNOUNCEMENT_DAYS)
+            and bool(a.senders) and a.senders == b.senders and a.countries == b.countries
+            and bool(a.persons & b.persons))
+
+
+def _purpose_of_visit(a: MentionInfo, b: MentionInfo) -> bool:
+    """A visit and a meeting or talks in one sentence of one article: the encounter is what the visit
+    was for ("besuchte er im Juli 2000 Pjöngjang zu einem Treffen mit Kim Jong Il"); the noun names only
+    the partner, the visitor being the subject of the clause. Same date or one undated."""
+    small, large = sorted((a.countries, b.countries), key=len)
+    return (a.article_id == b.article_id and a.sentence_index == b.sentence_index
+            and {a.type, b.type} in ({"visit", "meeting"}, {"visit", "talks"})
+            and (a.status in ("planned", "speculative")) == (b.status in ("planned", "speculative"))
+            and (a.value == b.value or a.first is None or b.first is None) and small <= large)
+
+
+_TOKEN = re.compile(r"[^\W\d_]{4,}")
+
+
+def _restates(a: MentionInfo, b: MentionInfo) -> bool:
+    """Every word of ``a``'s clause (at least four words of four letters or more) recurs in ``b``'s:
+    the same content said again ("Russland hat erklärt, dass Moskau und Pjöngjang gute Beziehungen
+    unterhielten" … "Moskau und Pjöngjang unterhielten gute Beziehungen")."""
+    words = _tokens(a.quote)
+    return len(words) >= 4 and words <= _tokens(b.quote)
+
+
+@lru_cache(maxsize=4096)
+def _tokens(quote: str) -> frozenset[str]:
+    return frozenset(_TOKEN.findall(quote.casefold()))
+
+
+def _same_or_undated(a: MentionInfo, b: MentionInfo) -> bool:
+    """The same date value, or one undated and the other dated only by the article's date (a default,
+    not a statement of the text)."""
+    return (a.value == b.value or (a.first is None and b.basis == "dct")
+            or (b.first is None and a.basis == "dct"))
+
+
 def _stem(trigger: str) -> str:
     """The first four letters of the trigger verb, a separable prefix put back in front ("erkennt …
     an" → "aner", like "anerkannt")."""
@@ -236,6 +347,16 @@ def same_event(new: MentionInfo, old: MentionInfo, twin_article: int | None = No
     same_article = new.article_id == old.article_id
     if not (new.countries & old.countries):
         return None
+    if same_article and new.type != old.type and new.type in _SAID_AND_CONTENT and old.type in _SAID_AND_CONTENT \
+            and (_restates(new, old) or _restates(old, new)) and _same_or_undated(new, old) \
+            and abs(new.sentence_index - old.sentence_index) <= config()["similar_max_distance"]:
+        return (f"Aussage und ihr Inhalt ({old.type} ~ {new.type}): derselbe Wortlaut wiederholt; im selben Artikel, "
+                f"{abs(new.sentence_index - old.sentence_index)} Sätze entfernt")
+    note_new = note_old = None
+    if same_article and ((new.speaker_states and new.senders and not (new.speaker_states & new.senders))
+                         or (old.speaker_states and old.senders and not (old.speaker_states & old.senders))):
+        new, note_new = _reconcile(new, old)
+        old, note_old = _reconcile(old, new)
     # A denial answering the claim just reported.
     if new.type == "denial" and old.status == "alleged" and old.type != "denial":
         if same_article and 0 <= new.sentence_index - old.sentence_index <= 1 and _refers_back(new.quote):
@@ -247,7 +368,12 @@ def same_event(new: MentionInfo, old: MentionInfo, twin_article: int | None = No
         return None  # Russia attacking is not Ukraine attacking; Putin's visit is not Kim's
     reasons = [f"gleicher Typ ({new.type})" if new.type == old.type
                else f"Besuch/Treffen/Gespräche ({old.type} ~ {new.type})"]
+    if note_new or note_old:
+        reasons += [n for n in (note_new, note_old) if n]
     enc = _set("encounter_types")
+    if same_article and new.sentence_index == old.sentence_index and _purpose_of_visit(new, old):
+        reasons.append("Besuch und Treffen im selben Satz (Zweck des Besuchs)")
+        return "; ".join(reasons)
     continuing = new.type in _set("continuing_types")
     if continuing and (new.status in ("planned", "speculative")) != (old.status in ("planned", "speculative")):
         return None
@@ -260,6 +386,10 @@ def same_event(new: MentionInfo, old: MentionInfo, twin_article: int | None = No
         return None  # a meeting of A and B is not a meeting of A and C (unless B and C host together)
     if shared:
         reasons.append("gemeinsame Akteure: " + ", ".join(sorted(shared)))
+    if not same_article and new.type == "visit" and (new.first is None) != (old.first is None) \
+            and (_open_announcement(new, old) or _open_announcement(old, new)):
+        reasons.append("angekündigter Besuch ohne Datum, innerhalb eines Jahres verwirklicht")
+        return "; ".join(reasons)
 
     dated_new, dated_old = new.first is not None, old.first is not None
     future = {"planned", "speculative"}
@@ -290,7 +420,8 @@ def same_event(new: MentionInfo, old: MentionInfo, twin_article: int | None = No
         limit = 2 if narrow else 3
         if narrow and not continuing and bool(new.persons) != bool(old.persons):
             limit = 1  # "Russland erklärte …" next to "Kremlsprecher Peskow sagte …"
-        if narrow and new.type == "statement" and shared and _continues(new.quote):
+        if narrow and new.type == "statement" and (shared or (
+                not new.persons and not old.persons and new.senders & old.senders)) and _continues(new.quote):
             limit = 4  # "Gleichzeitig betonte er …", "X fügte hinzu": one speaker's utterance goes on
         if narrow and _restates_headline(new, old) and not (new.persons and old.persons and not shared):
             limit = max(limit, new.sentence_index)
@@ -355,12 +486,18 @@ def _fits_group(new: MentionInfo, members: list[MentionInfo]) -> bool:
     if new.first is not None and new.type not in _set("continuing_types") and any(
             o.first is not None and not _dates_overlap(new, o, _slack(new, o)) for o in members):
         return False
-    if len(new.persons) >= 2 and any(len(o.persons) >= 2 and len(o.persons & new.persons) < 2
-                                     and not _same_sides(new, o) for o in members):
-        return False  # the whole group, not just one member, must be the same encounter
-    if new.persons and any(o.persons and not (o.persons & new.persons) and o.type == new.type
-                           and o.type not in _set("encounter_types") for o in members):
-        return False  # a statement group keeps one speaker
+    doubtful = _doubtful(new)
+    for member in members:
+        n, o = new, member
+        if doubtful or (member.speaker_states and member.senders and not (member.speaker_states & member.senders)):
+            n, _ = _reconcile(new, member)
+            o, _ = _reconcile(member, n)
+        if len(n.persons) >= 2 and len(o.persons) >= 2 and len(o.persons & n.persons) < 2 and not _same_sides(n, o) \
+                and not _purpose_of_visit(n, o):
+            return False  # the whole group, not just one member, must be the same encounter
+        if n.persons and o.persons and not (o.persons & n.persons) and o.type == n.type \
+                and o.type not in _set("encounter_types"):
+            return False  # a statement group keeps one speaker
     return True
 
 
@@ -370,13 +507,17 @@ def choose(new: MentionInfo, candidates: Iterable[MentionInfo],
     candidates = list(candidates)
     scored = []
     enc = _set("encounter_types")
+    # the first tests of same_event, inline: most candidates fail them (a cheap pre-filter)
+    nid, ntype, ncountries, narticle = new.id, new.type, new.countries, new.article_id
+    any_type = ntype == "denial"
+    n_enc, n_said = ntype in enc, ntype in _SAID_AND_CONTENT
     for old in candidates:
-        if old.id == new.id:
+        if old.id == nid:
             continue
-        # the first tests of same_event, inline: most candidates fail them (a cheap pre-filter)
         if old.article_id != twin_article and (
-                not (new.countries & old.countries)
-                or (new.type != "denial" and new.type != old.type and not (new.type in enc and old.type in enc))):
+                not (ncountries & old.countries)
+                or (not any_type and ntype != old.type and not (n_enc and old.type in enc)
+                    and not (n_said and old.article_id == narticle and old.type in _SAID_AND_CONTENT))):
             continue
         reason = same_event(new, old, twin_article)
         if reason is not None:
@@ -400,18 +541,21 @@ def choose(new: MentionInfo, candidates: Iterable[MentionInfo],
 
 # --- database side -------------------------------------------------------------------------------
 
-def _persons_and_countries(
-        session: Session, ids: list[int]) -> tuple[dict[int, set[str]], dict[int, set[str]], dict[int, set[str]]]:
+def _persons_and_countries(session: Session, ids: list[int]) -> tuple[dict[int, set[str]], ...]:
     persons: dict[int, set[str]] = {i: set() for i in ids}
     countries: dict[int, set[str]] = {i: set() for i in ids}
     senders: dict[int, set[str]] = {i: set() for i in ids}
+    speaker_states: dict[int, set[str]] = {i: set() for i in ids}
     if not ids:
-        return persons, countries, senders
-    for eid, name in session.execute(
-        select(EventActor.event_id, Actor.name).join(Actor, Actor.id == EventActor.actor_id)
+        return persons, countries, senders, speaker_states
+    for eid, name, state, role in session.execute(
+        select(EventActor.event_id, Actor.name, Actor.country_code, EventActor.role)
+        .join(Actor, Actor.id == EventActor.actor_id)
         .where(EventActor.event_id.in_(ids), Actor.kind == "person")
     ):
         persons[eid].add(name)
+        if role == "source" and state:
+            speaker_states[eid].add(state)
     for eid, code, role in session.execute(
         select(EventCountry.event_id, EventCountry.country_code, EventCountry.role)
         .where(EventCountry.event_id.in_(ids))
@@ -419,33 +563,71 @@ def _persons_and_countries(
         countries[eid].add(code)
         if role == "source":
             senders[eid].add(code)
-    return persons, countries, senders
+    return persons, countries, senders, speaker_states
 
 
 def load_infos(session: Session, ids: list[int]) -> list[MentionInfo]:
     if not ids:
         return []
-    persons, countries, senders = _persons_and_countries(session, ids)
+    persons, countries, senders, speaker_states = _persons_and_countries(session, ids)
     rows = session.execute(
         select(Event.id, Event.article_id, Event.group_id, Event.type, Event.status, Event.date_first,
                Event.date_last, Event.date_precision, Event.date_value, func.min(Citation.sentence_index),
-               func.min(Citation.quote), Event.date_basis, Event.trigger)
+               func.min(Citation.quote), Event.date_basis, Event.trigger, Article.dct_value)
         .join(Citation, Citation.event_id == Event.id, isouter=True)
-        .where(Event.id.in_(ids)).group_by(Event.id)
+        .join(Article, Article.id == Event.article_id)
+        .where(Event.id.in_(ids)).group_by(Event.id, Article.dct_value)
     ).all()
     return [
         MentionInfo(id=r[0], article_id=r[1], group_id=r[2] or r[0], sentence_index=r[9] or 0, type=r[3],
                     status=r[4], first=r[5], last=r[6], precision=r[7], value=r[8],
                     persons=frozenset(persons[r[0]]), countries=frozenset(countries[r[0]]), quote=r[10] or "",
-                    basis=r[11] or "none", senders=frozenset(senders[r[0]]), trigger=r[12] or "")
+                    basis=r[11] or "none", senders=frozenset(senders[r[0]]), trigger=r[12] or "",
+                    speaker_states=frozenset(speaker_states[r[0]]),
+                    # the article's date matters only for an undated announced visit (_open_announcement)
+                    published=_first_day(r[13]) if r[3] == "visit" and r[5] is None and r[4] in _FUTURE else None)
         for r in rows
     ]
+
+
+def _first_day(value: str | None) -> date | None:
+    iv = interval(value)
+    return iv[0] if iv else None
 
 
 def _candidate_key(m: MentionInfo) -> tuple:
     """What ``cross_article_candidates`` depends on."""
     return (m.type, m.article_id, m.first, m.last, m.persons,
-            m.countries if m.type in _set("continuing_types") else None)
+            m.countries if m.type in _set("continuing_types") else None,
+            m.status in _FUTURE if m.first is None and m.type == "visit" else None)
+
+
+def _by_persons(names: Iterable[str]):
+    return Event.id.in_(select(EventActor.event_id).join(Actor, Actor.id == EventActor.actor_id)
+                        .where(Actor.name.in_(sorted(names))))
+
+
+@cache
+def _dated_query(with_persons: bool, announced: bool):
+    """The candidates of a dated mention (built once, with parameters): rows of the given types in
+    other articles whose interval overlaps ``lo``–``hi`` and starts after ``start``, sharing a person
+    when ``names`` are given; for a visit also the undated announced visits of those persons (see
+    ``_open_announcement``), in the same round trip."""
+    names = select(EventActor.event_id).join(Actor, Actor.id == EventActor.actor_id).where(
+        Actor.name.in_(bindparam("names", expanding=True)))
+    q = select(Event.id).where(Event.type.in_(bindparam("types", expanding=True)),
+                               Event.article_id != bindparam("aid"), Event.date_first <= bindparam("hi"),
+                               Event.date_last >= bindparam("lo"), Event.date_first >= bindparam("start"))
+    if with_persons:
+        q = q.where(Event.id.in_(names))
+    q = q.order_by(Event.id.desc()).limit(bindparam("limit"))
+    if not (with_persons and announced):
+        return q
+    later = select(Event.id).where(Event.type == "visit", Event.article_id != bindparam("aid"),
+                                   Event.date_first.is_(None), Event.status.in_(sorted(_FUTURE)),
+                                   Event.id.in_(names)).order_by(Event.id.desc()).limit(bindparam("limit"))
+    first, second = q.subquery(), later.subquery()
+    return union_all(select(first.c.id), select(second.c.id))
 
 
 def cross_article_candidates(session: Session, new: MentionInfo, limit: int = 12) -> list[int]:
@@ -453,10 +635,9 @@ def cross_article_candidates(session: Session, new: MentionInfo, limit: int = 12
     if new.type not in _set("cross_article_types"):
         return []
     types = sorted(_set("encounter_types")) if new.type in _set("encounter_types") else [new.type]
-    q = select(Event.id).where(Event.type.in_(types), Event.article_id != new.article_id)
     if new.type in _set("continuing_types"):
         # A continuing state: the same states, undated or within two years (see same_event).
-        q = q.where(Event.id.in_(
+        q = select(Event.id).where(Event.type.in_(types), Event.article_id != new.article_id, Event.id.in_(
             select(EventCountry.event_id).where(EventCountry.country_code.in_(sorted(new.countries)))
         ))
         if new.first is not None and new.last is not None:
@@ -464,16 +645,22 @@ def cross_article_candidates(session: Session, new: MentionInfo, limit: int = 12
                 Event.date_first <= new.last + timedelta(days=730),
                 Event.date_last >= new.first - timedelta(days=730))))
     elif new.first is not None and new.last is not None:
+        if not _fine(new) or not (new.persons or (new.type == "attack" and new.precision == "day")):
+            return []  # same_event would refuse every candidate: no shared person, or too coarse a date
         # Bounded by the index on (type, date_first, date_last): no candidate starts more than a
         # year before this mention's interval; a few days' slack for visits (see _slack).
         slack = timedelta(days=3)
-        q = q.where(Event.date_first <= new.last + slack, Event.date_last >= new.first - slack,
-                    Event.date_first >= new.first - timedelta(days=366))
+        params = {"types": types, "aid": new.article_id, "hi": new.last + slack, "lo": new.first - slack,
+                  "start": new.first - timedelta(days=366), "limit": limit}
         if new.persons:
-            q = q.where(Event.id.in_(
-                select(EventActor.event_id).join(Actor, Actor.id == EventActor.actor_id)
-                .where(Actor.name.in_(sorted(new.persons)))
-            ))
+            params["names"] = sorted(new.persons)
+        return list(session.scalars(_dated_query(bool(new.persons), new.type == "visit"), params))
+    elif new.type == "visit" and new.status in _FUTURE and new.persons and new.published is not None:
+        # An undated announced visit: the visits of its persons within a year after its article.
+        q = select(Event.id).where(Event.type == "visit", Event.article_id != new.article_id,
+                                   Event.date_last >= new.published,
+                                   Event.date_first <= new.published + timedelta(days=OPEN_ANNOUNCEMENT_DAYS),
+                                   _by_persons(new.persons))
     else:
         return []
     return list(session.scalars(q.order_by(Event.id.desc()).limit(limit)))
@@ -485,13 +672,12 @@ def assign_groups(session: Session, new_ids: list[int], twin_article: int | None
     infos = {m.id: m for m in load_infos(session, new_ids)}
     twin_ids = list(session.scalars(select(Event.id).where(Event.article_id == twin_article))) if twin_article else []
     found: dict[tuple, list[int]] = {}  # mentions of one article often ask the same question
-    cand_ids: dict[int, list[int]] = {}
+    key_of: dict[int, tuple] = {}
     for eid in new_ids:
-        key = _candidate_key(infos[eid])
+        key = key_of[eid] = _candidate_key(infos[eid])
         if key not in found:
-            found[key] = cross_article_candidates(session, infos[eid])
-        cand_ids[eid] = found[key] + twin_ids
-    first = sorted({c for ids in cand_ids.values() for c in ids})
+            found[key] = cross_article_candidates(session, infos[eid]) + twin_ids
+    first = sorted({c for ids in found.values() for c in ids})
     groups = sorted({g or i for i, g in session.execute(
         select(Event.id, Event.group_id).where(Event.id.in_(first)))}) if first else []
     # Members of a candidate group take part, so a new mention is checked against the group, not one
@@ -508,18 +694,20 @@ def assign_groups(session: Session, new_ids: list[int], twin_article: int | None
     by_group: dict[int, list[int]] = {}
     for o, g in group_of.items():
         by_group.setdefault(g, []).append(o)
-    for eid, ids in cand_ids.items():
+    cand_infos: dict[tuple, list[MentionInfo]] = {}
+    for key, ids in found.items():
         wanted = {group_of[c] for c in ids if c in group_of}
-        cand_ids[eid] = sorted({*ids, *(o for g in wanted for o in by_group[g])})
+        cand_infos[key] = [others[c] for c in sorted({*ids, *(o for g in wanted for o in by_group[g])})
+                           if c in others]
     placed: list[MentionInfo] = []
     touched: set[int] = set()
     updates = []
     for eid in new_ids:
         m = infos[eid]
-        hit = choose(m, placed + [others[c] for c in cand_ids[eid] if c in others], twin_article)
+        hit = choose(m, placed + cand_infos[key_of[eid]], twin_article)
         gid, reason = (hit[0].group_id, hit[1]) if hit else (eid, None)
         updates.append({"eid": eid, "gid": gid, "reason": reason})
-        placed.append(MentionInfo(**{**m.__dict__, "group_id": gid}))
+        placed.append(m if gid == m.group_id else MentionInfo(**{**m.__dict__, "group_id": gid}))
         touched.add(gid)
     if updates:
         t = Event.__table__
