@@ -357,10 +357,11 @@ def test_ids_stay_stable_and_redirect(engine, tmp_path):
                                                                               "004_746df6e8f7fdc1e3.txt"})
         head = s.get(Event, gid)
         head_quote = s.scalars(select(Citation.quote).where(Citation.event_id == gid)).one()
-        assert s.get(Article, head.article_id).file_name == "001_c0f6a50aa29bb6c2.txt"
+        # the group's event is its first report, or a later one that dates it from its own words
+        head_file = s.get(Article, head.article_id).file_name
 
-    # An unrelated edit keeps every id.
-    p = d / "001_c0f6a50aa29bb6c2.txt"
+    # An unrelated edit of the article that holds the group's event keeps every id.
+    p = d / head_file
     p.write_text(p.read_text(encoding="utf-8") + "\nDie Lage blieb am Abend ruhig.\n", encoding="utf-8")
     assert load_paths([p], engine, d / "manifest.csv").results[0].outcome == "replaced"
     with Session(engine) as s:
@@ -456,3 +457,37 @@ def test_filter_and_sort_by_sources(engine, client_for):
     html = client.get("/", params={"sort": "sources", "min_sources": 2})
     assert html.status_code == 200 and 'value="sources" selected' in html.text
     assert "Quellen: mindestens 2" in html.text and "Text: „sources“" not in html.text
+
+
+def test_a_text_date_replaces_a_publication_date_as_the_events_date(engine, tmp_path, client_for):
+    """Loaded first, a report dates the deployment only by its publication (July 2025); a later
+    report says "im Oktober 2024". The real event takes the text's date, its old URL redirects."""
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text(
+        "Nordkorea entsendet Soldaten nach Russland\n"
+        "Nordkorea entsendet Tausende Soldaten nach Russland, um in der Region Kursk zu kämpfen, berichtet die "
+        "Ukraine. Die Regierungen in Moskau und Pjöngjang äußerten sich dazu bisher nicht.\n", encoding="utf-8")
+    (d / "b.txt").write_text(
+        "Nordkoreanische Soldaten in Kursk\n"
+        "Nordkorea hat im Oktober 2024 Soldaten nach Russland entsandt. Die Truppen wurden in der Region Kursk "
+        "eingesetzt, teilte der ukrainische Militärgeheimdienst mit.\n", encoding="utf-8")
+    manifest = d / "manifest.csv"
+    manifest.write_text("file,outlet,url,published\na.txt,Zeitung A,https://a.example/1,2025-07-12\n"
+                        "b.txt,Zeitung B,https://b.example/2,2024-11-02\n", encoding="utf-8")
+    load_paths([d / "a.txt"], engine, manifest)
+    with Session(engine) as s:
+        first = s.scalars(select(Event).where(Event.type == "troop_deployment")).first()
+        assert first is not None and first.date_basis == "dct" and first.date_value == "2025-07-12"
+        old_id = first.id
+    load_paths([d / "b.txt"], engine, manifest)
+    with Session(engine) as s:
+        old = s.get(Event, old_id)
+        head = s.get(Event, old.group_id)
+        assert head.id != old_id and head.is_head == 1 and old.is_head == 0
+        assert head.date_value == "2024-10" and head.date_basis == "explicit"
+        assert head.merge_reason is None and old.merge_reason
+    client = client_for(engine)
+    r = client.get(f"/events/{old_id}", follow_redirects=False)
+    assert r.status_code in (301, 302, 307, 308) and r.headers["location"].endswith(f"/events/{head.id}")
+    assert client.get(f"/api/events/{head.id}").json()["date"]["value"] == "2024-10"

@@ -3,7 +3,11 @@
 Every stored event row is one *mention*: what one clause of one article says (its type, status,
 date, actors, countries and citation stay exactly as extracted, so the export contract and the
 per-clause evaluation are untouched). Mentions of the same real event share a ``group_id``, the id
-of the group's first mention; that id is the real event's id on the timeline and in URLs.
+of the group's first mention; that id is the real event's id on the timeline and in URLs. One
+exception: when the first mention is dated only by its article's publication date (or not at all)
+and another report dates the event from its own words, that report takes over (``_better_head``:
+the event must sit on the timeline when it happened, not when an article mentioned it); the old id
+then leads to the new one, as a merged report's id does.
 
 When a mention is stored it joins at most one existing group, the best compatible one; groups are
 never fused afterwards. Rules (``same_event``):
@@ -109,6 +113,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import and_, bindparam, func, or_, select, union_all, update
 from sqlalchemy.orm import Session
@@ -727,19 +732,62 @@ def derive_status(statuses: Iterable[str]) -> str:
     return "reported"
 
 
+_TEXT_BASES = ("explicit", "relative_to_dct")
+
+
+def _better_head(gid: int, members: list[Any]) -> int | None:
+    """The member that should stand for the group instead of ``gid``, or None.
+
+    A group is shown through its first mention, with that mention's date. When that date is only
+    the article's publication date (or none) while another report dates the event from its own
+    words ("im Oktober", "am 16. Januar 2024"), the timeline would place the event at the wrong
+    time: the best text-dated report (finest precision, then lowest id) takes over. Only ever from
+    a publication/no date to a text date, so heads never flip back and forth."""
+    head = next((r for r in members if r.id == gid), None)
+    if head is None or head.date_basis in _TEXT_BASES:
+        return None
+    dated = [r for r in members if r.date_basis in _TEXT_BASES and r.date_precision]
+    if not dated:
+        return None
+    return min(dated, key=lambda r: (_PREC_RANK.get(r.date_precision, 9), r.id)).id
+
+
+def _rehead(session: Session, old: int, new: int, members: list[Any]) -> None:
+    """Make ``new`` the group's event id: every member points to it (``is_head`` follows through the
+    database triggers), redirects that led to ``old`` lead to ``new`` (``old`` itself, now a
+    merged report, leads there through its group), and the new head's merge reason (why it joined)
+    goes to the old one."""
+    from app.store.models import EventRedirect
+
+    reason = next((r.merge_reason for r in members if r.id == new), None)
+    t = Event.__table__
+    conn = session.connection()
+    conn.execute(update(t).where(t.c.group_id == old).values(group_id=new))
+    conn.execute(update(t).where(t.c.id == new).values(merge_reason=None))
+    conn.execute(update(t).where(t.c.id == old).values(merge_reason=reason or "dasselbe Ereignis; besser datiert"))
+    conn.execute(update(EventRedirect.__table__).where(EventRedirect.__table__.c.new_id == old).values(new_id=new))
+
+
 def refresh_groups(session: Session, group_ids: Iterable[int]) -> None:
-    """Recompute each group's derived status and its independent sources."""
+    """Recompute each group's derived status and its independent sources; let a text-dated
+    report stand for a group whose first mention has only the publication date (``_better_head``)."""
     gids = sorted(set(group_ids))
     if not gids:
         return
     rows = session.execute(
-        select(Event.group_id, Event.type, Event.status, Article.source_group, Article.outlet, Article.file_name)
+        select(Event.group_id, Event.type, Event.status, Article.source_group, Article.outlet, Article.file_name,
+               Event.id, Event.date_basis, Event.date_precision, Event.merge_reason)
         .join(Article, Article.id == Event.article_id)
         .where(Event.group_id.in_(gids))
     ).all()
     by_group: dict[int, list] = {g: [] for g in gids}
     for r in rows:
         by_group[r[0]].append(r)
+    for gid in list(by_group):
+        members = by_group[gid]
+        if len(members) > 1 and (new := _better_head(gid, members)) is not None:
+            _rehead(session, gid, new, members)
+            by_group[new] = by_group.pop(gid)
     values = []
     for gid, members in by_group.items():
         if not members:
