@@ -89,6 +89,12 @@ class TestRules:
         assert same_event(kim, putin) is None
         talks = MentionInfo(**{**kim.__dict__, "type": "talks"})
         assert same_event(talks, putin)  # meetings and talks have no direction
+        # "Nordkorea erkennt die Volksrepubliken an" and, six sentences on, another state's recognition
+        north = directed(5, "PRK", type="other", value="2022-07", countries=("PRK", "UKR"),
+                         quote="Nordkorea hat die Volksrepubliken Donezk und Luhansk anerkannt")
+        other = directed(6, "SYR", sent=6, type="other", value=None, countries=("SYR", "UKR"),
+                         quote="die Regierung in Damaskus die Volksrepubliken Donezk und Luhansk anerkannt hatte")
+        assert same_event(other, north) is None
 
     def test_visitor_meeting_two_hosts_is_one_visit(self):
         with_lawrow = m(1, type="meeting", persons={"Choe Son Hui", "Sergej Lawrow"}, value="2024-01-16")

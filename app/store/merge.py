@@ -33,7 +33,7 @@ never fused afterwards. Rules (``same_event``):
   dated, one of them by a date the text states, and the dates overlap (or, for a visit announced
   without a date, by the "undated announcement" rule below); a planned or speculative
   deployment does not merge with a reported one (more troops may follow).
-- **direction**: for directed types (``directed_types``: visits, deliveries, deployments, attacks,
+- **direction**: for directed types (``directed_types``: visits, deliveries, deployments, attacks, other acts,
   sanctions, accusations, statements, cooperation) the states in the source role must overlap when
   both mentions have one — Russia attacking is not Ukraine attacking, Putin's visit to Pyongyang is
   not Kim's visit to Russia. Meetings and talks are symmetric.
