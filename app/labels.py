@@ -70,6 +70,7 @@ BASIS_LABELS: dict[str, str] = {
     "explicit": "ausdrücklich im Text",
     "relative_to_dct": "relativ zum Erscheinungsdatum aufgelöst",
     "dct": "Erscheinungsdatum des Artikels übernommen",
+    "knowledge": "im Text ohne Datum; Datum des bekannten Ereignisses ergänzt",
     "none": "kein Datum",
 }
 

@@ -732,7 +732,9 @@ def derive_status(statuses: Iterable[str]) -> str:
     return "reported"
 
 
-_TEXT_BASES = ("explicit", "relative_to_dct")
+#: How good a date's source is: the text's own words, a known event the text refers to, the
+#: publication date or nothing.
+_BASIS_RANK = {"explicit": 0, "relative_to_dct": 0, "knowledge": 1}
 
 
 def _better_head(gid: int, members: list[Any]) -> int | None:
@@ -741,15 +743,17 @@ def _better_head(gid: int, members: list[Any]) -> int | None:
     A group is shown through its first mention, with that mention's date. When that date is only
     the article's publication date (or none) while another report dates the event from its own
     words ("im Oktober", "am 16. Januar 2024"), the timeline would place the event at the wrong
-    time: the best text-dated report (finest precision, then lowest id) takes over. Only ever from
-    a publication/no date to a text date, so heads never flip back and forth."""
+    time: the best-dated report takes over — its words over a known event it refers to
+    (``knowledge``) over the publication date, then the finest precision, then the lowest id. Only
+    ever to a strictly better source, so heads never flip back and forth."""
     head = next((r for r in members if r.id == gid), None)
-    if head is None or head.date_basis in _TEXT_BASES:
+    if head is None:
         return None
-    dated = [r for r in members if r.date_basis in _TEXT_BASES and r.date_precision]
-    if not dated:
+    rank = _BASIS_RANK.get(head.date_basis, 2)
+    better = [r for r in members if _BASIS_RANK.get(r.date_basis, 2) < rank and r.date_precision]
+    if not better:
         return None
-    return min(dated, key=lambda r: (_PREC_RANK.get(r.date_precision, 9), r.id)).id
+    return min(better, key=lambda r: (_BASIS_RANK[r.date_basis], _PREC_RANK.get(r.date_precision, 9), r.id)).id
 
 
 def _rehead(session: Session, old: int, new: int, members: list[Any]) -> None:
