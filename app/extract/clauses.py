@@ -99,6 +99,8 @@ def _rules() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[
 
 
 _DASHES = {"–", "—", "-", ";", ":"}
+# a clause-final auxiliary or infinitive is no adjective ("verlegt worden, sagte Pentagon-Sprecherin ...")
+_AUX_END = frozenset({"worden", "werden", "haben", "sein", "gewesen", "lassen"})
 _ADJ = ("en", "er", "es", "em", "e")
 _COORD = {"und", "sowie", "sondern", "aber", "doch", "oder"}
 
@@ -141,7 +143,9 @@ def split_clauses(text: str, offset: int, sentence_index: int,
                         cut(True)
                     continue
                 prev = toks[i - 1] if i else None
+                verb_next = is_finite is not None and nxt.low.endswith("te") and is_finite(nxt.low)
                 if prev is not None and prev.is_word and not prev.is_upper and nxt.low not in openers \
+                        and not verb_next and prev.low not in _AUX_END \
                         and prev.low.endswith(_ADJ) and (nxt.low.endswith(_ADJ) or _adverb_adjective(toks, j, i)) \
                         and any(t.is_upper for t in toks[j + 1:j + 3]):
                     continue  # "dem zurückgezogenen, atomar bewaffneten Land": adjectives of one noun
@@ -164,7 +168,32 @@ def split_clauses(text: str, offset: int, sentence_index: int,
             continue
         out.append(Clause(words[0].start, words[-1].end, tuple(words), sentence_index, len(out),
                           words[0].low, after_comma))
-    return _merge_short(out)
+    return _merge_short(_join_appositions(out, finite, is_finite))
+
+
+def _join_appositions(clauses: list[Clause], finite: frozenset[str],
+                      is_finite: callable | None) -> list[Clause]:  # type: ignore[valid-type]
+    """ "Kim Jong Il, der Vater des heutigen Machthabers, fuhr 2001 nach Moskau": a subject, an apposition
+    opened by an article (no verb, so no relative clause) and the verb-second rest are one clause."""
+    def verb(w: Token) -> bool:
+        return not w.is_upper and (w.low in finite or (is_finite is not None and is_finite(w.low)))
+
+    out: list[Clause] = []
+    i = 0
+    while i < len(clauses):
+        c = clauses[i]
+        if i + 2 < len(clauses):
+            app, rest = clauses[i + 1], clauses[i + 2]
+            if app.after_comma and app.lead in _DET and not any(verb(w) for w in app.tokens) \
+                    and rest.after_comma and verb(rest.tokens[0]) \
+                    and not any(verb(w) for w in c.tokens) and any(w.is_upper for w in c.tokens[1:] or c.tokens):
+                out.append(Clause(c.start, rest.end, c.tokens + app.tokens + rest.tokens, c.sentence_index,
+                                  len(out), c.lead, c.after_comma))
+                i += 3
+                continue
+        out.append(Clause(c.start, c.end, c.tokens, c.sentence_index, len(out), c.lead, c.after_comma))
+        i += 1
+    return out
 
 
 _DET = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen"})

@@ -122,7 +122,14 @@ def own_timex(start: int, end: int, trigger_pos: int, timexes: list[Timex],
               and not any(s <= t.start and t.end <= e for s, e in exclude)]
     if not inside:
         return None
-    return min(inside, key=lambda t: abs(t.start - trigger_pos))
+    best = min(inside, key=lambda t: abs(t.start - trigger_pos))
+    k = inside.index(best)
+    # "schon 2008 und 2014 angekündigt": a list of times of one precision dates the event by its first
+    # member (the first occurrence), not by the one that happens to stand next to the verb
+    while k > 0 and best.basis == inside[k - 1].basis == "explicit" and inside[k - 1].precision == best.precision \
+            and 0 < inside[k].start - inside[k - 1].end <= 7:
+        k -= 1
+    return inside[k]
 
 
 def default_date(toks: tuple[Token, ...], dct: DCT | None, status: str, event_type: str,

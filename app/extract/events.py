@@ -514,6 +514,11 @@ def find_triggers(tokens: tuple[Token, ...], context: tuple[Token, ...] = (),
     lex = lexicon()
     objs = object_classes(tokens)
     classes = {c for _, c in objs} | {c for _, c in object_classes(context)}
+    if "goods" in classes and "tech" in classes and "arms" not in classes and "troops" not in classes:
+        first_goods = min(i for i, c in objs if c == "goods") if any(c == "goods" for _, c in objs) else None
+        first_tech = min(i for i, c in objs if c == "tech") if any(c == "tech" for _, c in objs) else None
+        if first_goods is not None and first_tech is not None and first_goods < first_tech:
+            classes.discard("tech")  # "Öl, Lebensmittel und womöglich Militärtechnologie": a trade, tech at its end
     if "relation" not in classes and any(_compound_match(tokens[i].low, _relation_words()) for i, _ in objs):
         classes.add("relation")  # "Bündnis", "Allianzen": an agreement's object and a relation alike
     lows = [t.low for t in tokens]

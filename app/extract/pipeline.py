@@ -69,6 +69,17 @@ Pass 14 (sides, direction, places):
   its heading ("Selenskyj: ...") is the claim's holder and an actor, not the headline's subject;
 - summoning an ambassador ("bestellte den russischen Botschafter ein") is a protest against his state.
 
+Pass 15 (reported speech, backgrounds, predicates):
+- "Seit der Invasion ... im Februar 2022 sucht Russland Partner": a dated event noun after "seit" holding the
+  clause's only trigger is a background event of its own; the clause is the state's present course ("other");
+- "X habe Y getan, sagte Z" (Konjunktiv, not a promise "werde"): the act is the event and Z (and whom Z spoke
+  with) its source, one event; an act known from such a tail is alleged whatever side the speaker is on, unless
+  a medium reports it (", meldete KCNA") or an office communicates it (", teilte ... mit");
+- a charge ("werfen ... vor", "beschuldigen") with its zu-complement is one accusation; the
+  accusing verb does not make the accusation alleged; a denial spans the claim it denies and names no nominal act;
+- troops "eingesetzt" (passive, no weapons named) are a deployment; a meeting noun after "zu" with a travel verb
+  is the trip's purpose (a visit, its destination kept); a condition ("falls ...") is no event.
+
 Mentions and time expressions come from the entities and timex helpers; both are optional imports
 (without them there are no mentions or time expressions, and therefore almost no events).
 """
@@ -150,6 +161,9 @@ def _cfg() -> dict:
         "observer_not_subject": frozenset(c["denial"]["observer_not_subject"]),
         "blame_lemmas": frozenset(c["blame"]["lemmas"]),
         "blame_nouns": tuple(c["blame"]["nouns"]),
+        "blame_adjectives": frozenset(c["blame"]["adjectives"]),
+        "charge": frozenset(c["blame"]["charge_verbs"]),
+        "conditional": frozenset(c["priority"]["conditional_leads"]),
         "gapping": frozenset(c["gapping"]["leads"]),
         "definite_roles": frozenset(c["coref"]["definite_roles"]),
         "never": tuple(tuple(w.split()) for w in c["denial"]["never"]),
@@ -162,6 +176,8 @@ def _cfg() -> dict:
         "destination_verbs": frozenset(c["direction"]["destination_verbs"]),
         "receive": status._forms(c["direction"]["receive"]),
         "vote_lemmas": frozenset(c["votes"]["lemmas"]),
+        "use_verbs": frozenset(c["deploy"]["passive_use_verbs"]),
+        "passive": frozenset(c["deploy"]["passive_words"]),
         "sanction_prefixes": tuple(c["votes"]["sanction_prefixes"]),
     }
 
@@ -605,9 +621,10 @@ def extract(doc: Document) -> Extraction:
             inner = [(x.start, x.end) for x in cands if x.nominal and x is not cand and x.clause is c]
             own = [m for m in own if (cand.nominal or not any(s <= m.start and m.end <= e for s, e in holder_spans))
                    and (cand.type == "attack" or not _background_memo(background, m, c, cfg))]
-            outer = [m for m in own if not any(s <= m.start and m.end <= e for s, e in inner)]
+            outer = [m for m in own if not any(s <= m.start and m.end <= e for s, e in inner)
+                     or (cand.type == "visit" and m.kind == "country" and _after_word(c.tokens, m.start, _TO))]
             if outer:  # the parties of a nominal event inside the clause are not the clause's, if it names its own
-                own = outer
+                own = outer  # (a trip's destination stays: "zu einem Treffen mit Kim nach Pjöngjang gereist")
             if cand.type not in ("troop_deployment", "attack"):
                 own = _drop_venues(own, c.tokens)  # "in Kursk" is where troops go, not a venue
             lows = [t.low for t in toks]
@@ -735,10 +752,18 @@ def extract(doc: Document) -> Extraction:
                     or (last_event is not None and last_event.type == "sanction"
                         and last_event.sentence_index >= sent.index - 1)):
                 etype = "sanction"  # "Auch Russland stimmte für die Resolution" (on sanctions)
+            if etype == "attack" and cand.trigger is not None and cand.trigger.lemma in cfg["use_verbs"] \
+                    and not cfg["passive"].isdisjoint(lows):
+                classes = {cls for _, cls in object_classes(c.tokens)}
+                if "troops" in classes and "arms" not in classes \
+                        or (not classes and _plural_pronoun(c.tokens) and any(
+                            cls == "troops" for _, cls in object_classes(referent))):
+                    etype = "troop_deployment"  # "Die Soldaten seien in der Region Kursk eingesetzt worden"
             if etype == "statement" and cand.trigger is not None \
                     and cand.trigger.lemma.lower() in cfg["blame_lemmas"] \
-                    and any(t.is_upper and t.low.endswith(cfg["blame_nouns"])
-                            for t in toks if t.start > cand.trigger.start):
+                    and any((t.is_upper and t.low.endswith(cfg["blame_nouns"]))
+                            or (t.low in cfg["blame_adjectives"] and k and toks[k - 1].low == "als")
+                            for k, t in enumerate(toks) if t.start > cand.trigger.start):
                 etype = "accusation"  # "bezeichnete die Explosion als großen Schaden": blame, not a statement
             if etype == "statement" and cand.trigger is not None and cand.trigger.lemma in cfg["greeting"] \
                     and {"wurde", "wurden", "worden"} & set(lows) and "von" in lows \
@@ -807,6 +832,8 @@ def extract(doc: Document) -> Extraction:
             if any(t.low in _SINCE for t in c.tokens):
                 # "das erste Gipfeltreffen seit der Machtübernahme Kims im Jahr 2011": not the event's time
                 excl += [(t.start, t.end) for t in stimex if _after_since(c.tokens, t.start, tpos)]
+            if cand.speaker is not None and cand.speaker.position > c.position:
+                excl.append((cand.speaker.start, cand.speaker.end))  # ", sagte X am Montag": the time of saying
             tx = dating.own_timex(cand.start, cand.end, tpos, stimex, excl)
             if tx is None and not cand.nominal:
                 tx = _fronted_timex(c, cands, clauses, stimex)
@@ -854,6 +881,24 @@ def extract(doc: Document) -> Extraction:
                     if head_src.key not in actors:
                         actors.append(head_src.key)  # "Selenskyj: Nordkoreaner kämpfen in Kursk": the source speaks
                     claim_source = head_src.key
+            if st in ("reported", "alleged") and not cand.nominal \
+                    and etype not in ("statement", "accusation", "denial") \
+                    and _konjunktiv([t.low for t in c.tokens if not t.is_upper], cfg["konj"]) \
+                    and (tail := _speech_tail(clauses, c.position)) is not None:
+                # "Sie hätten der Armee Hilfe geleistet, sagte Gerassimow", "Die Soldaten seien in Kursk eingesetzt
+                # worden, schreibt Selenskyj": an act known only from reported speech is the speaker's claim, of
+                # whichever side he is; the speaker is its source (also when his tail is no event of its own)
+                verb, tail_clause = tail
+                speakers = [m.key for m in _mentions_in(smentions, tail_clause.start, tail_clause.end)
+                            if m.kind == "actor"][:1]
+                for name in speakers:
+                    if name not in actors:
+                        actors.append(name)
+                    home = _actor_country(name)
+                    if home and home not in codes:
+                        codes.append(home)
+                if st == "reported":
+                    st, claims = "alleged", (Claim("alleged", tuple(speakers), verb),)
             if cand.announced and st in ("reported", "alleged") and etype not in ("statement", "denial"):
                 st, claims = "planned", (Claim("planned", claims[0].holders if claims else (), "angekündigt"),)
                 if edate is not None and edate.basis == "dct":
@@ -1462,6 +1507,30 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
             alt = main_trigger([t for t in trs if t.token_index != main.token_index])
             if alt is not None:
                 main = alt
+        if main is not None and main.kind == "noun" and main.type in ("meeting", "talks") \
+                and any(c.tokens[j].low in ("zu", "zum", "zur") for j in range(max(0, main.token_index - 3),
+                                                                                 main.token_index)):
+            # "Kim war zu einem Treffen mit Putin nach Wostotschny gereist": the meeting is the trip's purpose
+            trip = next((t for t in trs if t.kind == "verb" and t.type == "visit"), None)
+            if trip is not None:
+                main = trip
+        if c.lead in cfg["conditional"]:
+            per_clause.append(None)  # "falls andere Staaten ihm Trägerraketen zur Verfügung stellten": a condition
+            continue
+        since_bg = _since_background(c, main, trs, smentions, stimex) if main is not None else None
+        if since_bg is not None:
+            # "Seit der Invasion der Ukraine im Februar 2022 sucht Russland neue Partner": the dated event
+            # after "seit" is background named inside the clause (a nominal event of its own); the clause
+            # tells the state's present course: its own act, else a generic "other"
+            alt = main_trigger([t for t in trs if not (since_bg[0] <= t.token_index <= since_bg[1])])
+            if alt is not None:
+                main = alt
+            else:
+                per_clause.append(_Cand(c, c.start, c.end, "other", None, trs))
+                a, b = since_bg
+                per_clause[-1].extra.append(_Cand(c, c.tokens[a].start, c.tokens[b].end, main.type, main, [main],
+                                                  nominal=True, dated_background=True))
+                continue
         topic = (lows[0] in cfg["topic_words"] or any(
             tuple(lows[i:i + len(p)]) == p for p in cfg["topic_phrases"] for i in range(len(lows)))) and any(
             tuple(lows[i:i + len(k)]) == k for k in cfg["topic_constr"] for i in range(len(lows)))
@@ -1528,6 +1597,11 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
                     continue
                 if main.kind == "verb" and main.lemma in cfg["content_speech"]:
                     continue  # "warnte vor Waffenlieferungen", "warnte, ... für Waffenlieferungen ... zahlen"
+                if main.kind == "verb" and not tr.attributive and (main.type == "denial" or (
+                        main.lemma in cfg["unconfirmed"] and negation.is_negated(c.tokens))):
+                    # "Nordkorea und Russland bestreiten Waffengeschäfte", "hat die Lieferung nie bestätigt": what is
+                    # denied or left unconfirmed is no event of its own
+                    continue
                 a, b = _attributive_span(c.tokens, tr.token_index) if tr.attributive \
                     else _np_span(c.tokens, tr.token_index)
                 s, e = c.tokens[a].start, c.tokens[b].end
@@ -1584,6 +1658,27 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
             continue
         tr = cand.trigger
         speech = tr is not None and tr.section == "statement" and tr.kind == "verb"
+        if tr is not None and tr.kind == "verb" and tr.lemma in cfg["charge"] \
+                and i + 1 < len(clauses) and _zu_complement(clauses[i + 1]):
+            # "Die USA werfen dem Iran vor, ballistische Raketen nach Russland geschickt zu haben": one accusation
+            cand.end = clauses[i + 1].end
+            if per_clause[i + 1] is not None:
+                per_clause[i + 1].skip = True
+                cand.extra.extend(per_clause[i + 1].extra)
+                per_clause[i + 1].extra = []
+            continue
+        if tr is not None and tr.kind == "verb" and cand.type == "denial" and i + 1 < len(clauses) \
+                and clauses[i + 1].after_comma and clauses[i + 1].lead not in _COORD_LEADS \
+                and (_zu_complement(clauses[i + 1]) or _konjunktiv(
+                    [t.low for t in clauses[i + 1].tokens if not t.is_upper], cfg["konj"])):
+            # "widerspricht der Darstellung, die Region sei zurückerobert", "bestritt, Truppen geschickt zu
+            # haben": the claim denied is the denial's content, no event of its own
+            cand.end = clauses[i + 1].end
+            if per_clause[i + 1] is not None:
+                per_clause[i + 1].skip = True
+                cand.extra.extend(per_clause[i + 1].extra)
+                per_clause[i + 1].extra = []
+            continue
         if not speech:
             nxt = per_clause[i + 1] if i + 1 < len(per_clause) else None
             if tr is not None and tr.kind == "verb" and nxt is not None and nxt.type not in ("other", "statement") \
@@ -1654,6 +1749,15 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
             while k >= 0:
                 pv = per_clause[k]
                 if pv is not None and pv.type not in ("other", "statement"):
+                    if k == i - 1 and not pv.skip and not pv.nominal and pv.trigger is not None \
+                            and _konjunktiv([t.low for t in pv.clause.tokens if not t.is_upper], cfg["konj"]) \
+                            and not any(t.low in _WIRD for t in pv.clause.tokens):  # not a promise ("werde ... helfen")
+                        # "Sie hätten der Armee Hilfe geleistet, sagte Gerassimow": the act told is the event,
+                        # the speaker (and whom he spoke with) its source; the speech is no event of its own
+                        pv.end = cand.clause.end
+                        pv.speaker = cand.clause
+                        cand.skip = True
+                        cand.extra = [x for x in cand.extra if x.dated_background]
                     break
                 cand.start = clauses[k].start
                 if pv is not None:
@@ -1836,7 +1940,8 @@ def _absorb(i: int, cand: _Cand, per_clause: list[_Cand | None], clauses: list[C
             c.lead in ("dass", "daß", "ob") or lows[:2] in (["und", "dass"], ["und", "daß"]))
         follows = _is_complement(c) or said or (j > i + 1 and c.lead in ("und", "sowie") and
                                                 (nx is None or nx.type == "other")) \
-            or (j > i + 1 and nx is None and c.lead in _RELATIVES)  # "..., die es wolle, ..."
+            or (j > i + 1 and nx is None and c.lead in _RELATIVES) \
+            or (nx is None and c.lead in _cfg()["conditional"])  # "..., die es wolle, ...", "..., falls ..."
         if not follows or (nx is not None and nx.type != "other" and not said):
             break
         cand.end = c.end
@@ -1852,3 +1957,47 @@ def tr_word(cand: _Cand) -> str:
     if cand.trigger is None:
         return ""
     return cand.clause.tokens[cand.trigger.token_index].low
+
+
+def _since_background(c: Clause, main: Trigger, trs: list[Trigger], smentions: list[Mention],
+                      stimex: list[Timex]) -> tuple[int, int] | None:
+    """Token range of a dated event noun phrase opened by "seit" that holds the clause's main trigger,
+    when a state or person is named outside it and a finite verb outside it carries the clause; else None."""
+    if main.kind != "noun" or main.attributive:
+        return None
+    a, b = _np_span(c.tokens, main.token_index)
+    if not any(t.low in _SINCE for t in c.tokens[max(0, a - 1):main.token_index]):
+        return None
+    s, e = c.tokens[a].start, c.tokens[b].end
+    if not any(s <= t.start and t.end <= e and dating.datable(t) for t in stimex):
+        return None
+    outside = [m for m in _mentions_in(smentions, c.start, c.end) if not (s <= m.start < e)]
+    rest = [t.low for k, t in enumerate(c.tokens) if not (a - 1 <= k <= b)]
+    if not outside or not any(_finite(w) for w in rest):
+        return None
+    return a, b
+
+
+_PLATFORM_PREPS = frozenset({"auf", "in", "im", "bei", "über"})  # "schreibt Selenskyj auf Telegram": no medium's report
+_TO = frozenset({"nach", "zum", "zur"})
+
+
+def _speech_tail(clauses: list[Clause], position: int) -> tuple[str, Clause] | None:
+    """The speech verb and clause of a verb-second tail after the clause at ``position`` (", sagte Gerassimow",
+    ", schreibt er auf X", ", hieß es"), or None."""
+    for later in clauses[position + 1:]:
+        if not later.after_comma:
+            continue
+        head = later.tokens[0]
+        if head.is_upper:
+            continue
+        if head.low.startswith("teilt") and "mit" in (t.low for t in later.tokens):
+            return None  # ", teilte das Außenministerium mit": an official account, a report
+        if any((t.low in _cfg()["media"] or "agentur" in t.low)
+               and not (k and later.tokens[k - 1].low in _PLATFORM_PREPS) for k, t in enumerate(later.tokens)):
+            return None  # ", meldete die Nachrichtenagentur KCNA": a medium's report of the news
+        if head.low in status.cues().report_verbs or any(
+                t.token_index == 0 and t.kind == "verb" and t.section == "statement"
+                for t in find_triggers(later.tokens)):
+            return head.text, later
+    return None

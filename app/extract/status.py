@@ -240,7 +240,8 @@ def attributions(clauses: list[tuple[Token, ...]], mentions: list[Mention],
         hit = find_phrase(lows, c.alleged)
         if hit:
             i, ph = hit
-            adjective = ph[0] in c.adjective_hedges and any(t.is_upper for t in toks[i + 1:i + 4])
+            adjective = ph[0] in c.adjective_hedges and any(t.is_upper for t in toks[i + 1:i + 4]) \
+                and not (i + 1 < len(lows) and lows[i + 1] in _ADVERBIAL_NEXT)  # "vermutlich auch X": the clause
             if not adjective:
                 holder = _np(toks, i + len(ph), 1) if ph[0] == "nach" else (
                     [toks[i]] if len(ph) == 1 and toks[i].is_upper else [])  # "Geheimdienstschätzungen"
@@ -370,6 +371,9 @@ def _framing() -> tuple[tuple[str, ...], ...]:
     return tuple(ph for ph in cues().speculative if len(ph) >= 2)
 
 
+_ADVERBIAL_NEXT = frozenset({"auch", "noch", "schon", "bereits", "sogar", "nicht"})
+
+
 def decide(event_type: str, toks: tuple[Token, ...], position: int, sentence_lows: list[str],
            attrs: list[Attribution], source: str | None, countries: tuple[str, ...],
            after_dct: bool, prev_clause: tuple[Token, ...] = (),
@@ -389,7 +393,8 @@ def decide(event_type: str, toks: tuple[Token, ...], position: int, sentence_low
     for i, low in enumerate(lows):
         if low not in index:
             continue
-        if low in c.adjective_hedges and any(t.is_upper for t in toks[i + 1:i + 4]):
+        if low in c.adjective_hedges and any(t.is_upper for t in toks[i + 1:i + 4]) \
+                and not (i + 1 < len(lows) and lows[i + 1] in _ADVERBIAL_NEXT):
             continue
         if low == "möglich" and i > 0 and lows[i - 1] in _not_before_possible():
             continue  # "so bald wie möglich"
@@ -422,6 +427,11 @@ def decide(event_type: str, toks: tuple[Token, ...], position: int, sentence_low
     # clauses before it (", hieß es", "..., sagte X")
     governing = [a for a in attrs if a.position == position
                  or (not a.local and (a.position < position or a.verb))]
+    if event_type == "accusation":
+        # "Seoul beschuldigte Moskau, ...": the accusing verb of the clause is the accusation itself, which
+        # is reported; only another source or hedge makes it an attributed claim
+        governing = [a for a in governing
+                     if not (a.verb and a.position == position and a.cue.lower() in c.alleged_verbs)]
     alleged = None
     for a in governing:
         if a.strong:

@@ -1060,7 +1060,7 @@ def tag(text: str, dct: str | None, *, spans: list[tuple[int, int]] | None = Non
             first, last, prec = _interval_of(res.value)
             explicit = res.basis == "explicit"
             if first is not None and res.type == "DATE" and res.value and not res.anaphoric and (
-                    prec == "day" or explicit and prec in ("month", "year")):
+                    prec == "day" or explicit and prec in ("month", "year", "season", "quarter", "half")):
                 r = _parse_ref(res.value)
                 if r is not None:
                     ctx.text_ref = _TextRef(r, s, ctx.sent(s), prec in ("day", "month"), explicit)
