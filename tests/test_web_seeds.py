@@ -194,3 +194,27 @@ def test_status_filter_finds_an_event_by_any_of_its_stances(seeded):
         for stance in {c["stance"] for c in e["citations"]}:
             found = {x["id"] for x in client.get(f"/api/events?status={stance}&limit=1000").json()["events"]}
             assert e["id"] in found, (e["id"], stance)
+
+
+def test_a_merged_events_headline_carries_its_derived_status(seeded):
+    from app.store.queries import _status_suffixes
+
+    marks = {s: m for s, m in _status_suffixes().items() if m}
+    events = seeded.get("/api/events?limit=1000").json()["events"]
+    for e in events:
+        expected = marks.get(e["group"]["status"])
+        present = [s for s, m in marks.items() if e["headline"].endswith(m)]
+        assert present == ([e["group"]["status"]] if expected else []), (e["id"], e["headline"], e["group"]["status"])
+
+
+@pytest.mark.parametrize("headline, old, new, expected", [
+    ("Nordkorea entsendet Soldaten nach Russland (mutmaßlich)", "alleged", "reported",
+     "Nordkorea entsendet Soldaten nach Russland"),
+    ("Putin besucht Nordkorea", "reported", "planned", "Putin besucht Nordkorea (geplant)"),
+    ("Kim trifft Putin (geplant)", "planned", "alleged", "Kim trifft Putin (mutmaßlich)"),
+    ("Russland liefert Waffen (mutmaßlich)", "alleged", "alleged", "Russland liefert Waffen (mutmaßlich)"),
+])
+def test_headline_with_status(headline, old, new, expected):
+    from app.store.queries import headline_with_status
+
+    assert headline_with_status(headline, old, new) == expected

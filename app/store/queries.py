@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
 from sqlalchemy import JSON, Date, func, literal, or_, text, tuple_, union_all
@@ -31,6 +32,7 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
 from app import labels
+from app.extract.clauses import load_toml
 from app.settings import get_settings
 from app.store import actor_names, facet_index
 from app.store.filters import SQLITE_FOLD, EventFilter
@@ -436,6 +438,24 @@ def _hydrate(session: Session, events: Sequence[Event], *, everything: bool = Fa
     return out
 
 
+@cache
+def _status_suffixes() -> dict[str, str]:
+    """The status marks headlines end with ("(mutmaßlich)"), from the headline resource."""
+    return dict(load_toml("headlines.toml")["status"])
+
+
+def headline_with_status(headline: str, old: str, new: str) -> str:
+    """A report's headline re-marked with its real event's derived status: "Nordkorea entsendet
+    Soldaten nach Russland (mutmaßlich)" becomes "… nach Russland" once another report states it."""
+    marks = _status_suffixes()
+    old_mark, new_mark = marks.get(old, ""), marks.get(new, "")
+    if old_mark and headline.endswith(" " + old_mark):
+        headline = headline[: -len(old_mark) - 1]
+    elif old_mark and headline == old_mark:
+        headline = ""
+    return f"{headline} {new_mark}".strip()
+
+
 def _hydrate_groups(session: Session, heads: Sequence[Event]) -> list[dict[str, Any]]:
     head_ids = [e.id for e in heads]
     members: list[Any] = []
@@ -456,6 +476,8 @@ def _hydrate_groups(session: Session, heads: Sequence[Event]) -> list[dict[str, 
             c["merge_reason"] = d["group"]["merge_reason"]
     for d in out:
         d["group"]["claims"] = list(d["claims"])
+        if d["group"]["status"] != d["status"]:  # the headline speaks for the event, not its first report
+            d["headline"] = headline_with_status(d["headline"], d["status"], d["group"]["status"])
     for m in members:
         head = by_id.get(m.group_id)
         if head is None:
