@@ -66,7 +66,9 @@ def test_anchor_works_without_javascript_on_a_small_screen(live, browser):
 def test_no_horizontal_scrolling_at_375px(live, browser):
     base, data = live
     page = browser.new_page(viewport={"width": 375, "height": 740})
-    for path in ("/", f"/events/{data.events['arms']}", f"/articles/{data.articles['a']}", "/articles"):
+    for path in ("/", f"/events/{data.events['arms']}", f"/articles/{data.articles['a']}", "/articles",
+                 f"/actors/{data.actors['putin']}", "/countries/PRK", "/bilateral/RUS/PRK", "/actors", "/countries",
+                 "/?q=zzzz"):
         page.goto(base + path)
         width = page.evaluate("() => document.documentElement.scrollWidth")
         assert width <= 375, (path, width)
