@@ -16,9 +16,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # floors: the figures reached when this test was last raised, minus a small margin
 FLOORS = {
-    "seeds": {"event_f1": 0.925, "all_correct": 0.74, "date_compatible": 0.912, "country_f1": 0.96,
+    "seeds": {"event_f1": 0.93, "all_correct": 0.77, "date_compatible": 0.94, "country_f1": 0.97,
               "actor_f1": 0.94, "type_acc": 0.97, "status_acc": 0.95},
-    "dev": {"event_f1": 0.904, "all_correct": 0.68, "date_compatible": 0.94, "country_f1": 0.945,
+    "dev": {"event_f1": 0.904, "all_correct": 0.71, "date_compatible": 0.97, "country_f1": 0.95,
             "actor_f1": 0.97, "type_acc": 0.935, "status_acc": 0.96},
 }
 # The self-written sets in tests/fixtures (see benchmarks/unseen_eval.py for which were tuned on);

@@ -15,7 +15,8 @@ from datetime import date
 PRECISIONS = ("day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 
 # Where an event's date came from (export contract: ``date.basis``).
-BASES = ("explicit", "relative_to_dct", "dct", "none")
+# "knowledge": a real-world date from resources/knowledge.toml (app/extract/knowledge.py), not from the text.
+BASES = ("explicit", "relative_to_dct", "dct", "none", "knowledge")
 
 EVENT_TYPES = (
     "visit", "meeting", "talks", "call", "agreement", "arms_transfer", "troop_deployment",

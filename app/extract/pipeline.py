@@ -92,7 +92,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
-from . import coref, dating, negation, status
+from . import coref, dating, knowledge, negation, status
 from .clauses import Clause, Token, load_toml, split_clauses
 from .events import Trigger, find_triggers, is_finite_verb, lexicon, main_trigger, object_classes, preterite_forms
 from .headline import complement_of, headline, topic_of
@@ -1063,8 +1063,9 @@ def extract(doc: Document) -> Extraction:
         prev_attrs = attrs
         prev_sent_start = sent.start
     heads = frozenset(s.index for s in doc.sentences if s.index > 0 and _is_heading(s.text))
-    return Extraction(events=tuple(_corefer_dates(events, doc.text, nouns, doc.dct, heads)), timexes=tuple(timexes),
-                      mentions=tuple(mentions))
+    events = _corefer_dates(events, doc.text, nouns, doc.dct, heads)
+    events = knowledge.date_background(events, doc, timexes)  # undated past background: known real dates
+    return Extraction(events=tuple(events), timexes=tuple(timexes), mentions=tuple(mentions))
 
 
 _GENITIVE_RELATIVES = frozenset({"dessen", "deren"})

@@ -70,7 +70,7 @@ class Event(SQLModel, table=True):
     date_precision: str | None = Field(default=None, max_length=10)
     date_expression: str | None = Field(default=None, max_length=200)
     date_basis: str = Field(default="none", max_length=20)
-    date_anchor: str | None = Field(default=None, max_length=20)
+    date_anchor: str | None = Field(default=None, max_length=64)
     trigger: str | None = Field(default=None, max_length=200)
     claims: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     position: int = Field(default=0)  # order within its article

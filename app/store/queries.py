@@ -472,6 +472,7 @@ def _hydrate_groups(session: Session, heads: Sequence[Event]) -> list[dict[str, 
             c["stance_label"] = labels.status_label(d["status"])
             c["claims"] = d["claims"]
             c["date_expression"] = d["date"]["expression"]
+            c["date_basis"] = d["date"]["basis"]
             c["mention_id"] = d["id"]
             c["merge_reason"] = d["group"]["merge_reason"]
     for d in out:
