@@ -183,3 +183,18 @@ def test_axis_works_without_javascript(live, browser):  # noqa: F811
     page.wait_for_url("**/?from=2024-06&to=2024-08")
     assert page.locator("article.event").count() >= 3
     ctx.close()
+
+
+def test_default_window_skips_a_thin_early_tail_of_background():
+    from datetime import date as d
+
+    from app.web.axis import _dense_start, _Group
+
+    def g(year: int, n: int) -> _Group:
+        return _Group(str(year), d(year, 1, 1), d(year, 12, 31), "year", {"visit": n})
+
+    recent = [g(y, 20) for y in range(2019, 2026)]
+    assert _dense_start([g(1945, 1), g(1948, 1), *recent]) == 2019  # 2 of 142 events, 70 years earlier
+    assert _dense_start([g(2015, 1), *recent]) == 2015  # a short tail stays in the window
+    assert _dense_start([g(1945, 30), *recent]) == 1945  # not a thin tail
+    assert _dense_start([g(1945, 1), g(2020, 5)]) == 1945  # too few events to tell

@@ -77,6 +77,9 @@ MUTED = "#5b6573"
 FINE = entities_q.FINE_PRECISIONS
 MAX_MONTHS = 96  # longer windows are drawn in years
 MAX_YEARS = 120
+TAIL_SHARE = 0.03  # an early tail of at most this share of the events ...
+TAIL_MIN_YEARS = 10  # ... that would widen the default window by at least this many years is cut
+TAIL_MIN_EVENTS = 30  # (only with enough events to call it a tail)
 MAX_LANES = 6
 MONTH_LETTERS = "JFMAMJJASOND"
 _BOUND = re.compile(r"\d{4}(-\d{2})?")
@@ -228,6 +231,28 @@ def parse_bound(raw: str | None) -> str | None:
     return raw
 
 
+def _dense_start(rows: list[_Group]) -> int:
+    """The first year of the default window: the earliest event's year, unless a thin early tail of
+    old background (at most ``TAIL_SHARE`` of the events, e.g. one mention of 1945 among hundreds
+    from 2019–2025) would squeeze the rest into a sliver; then the year where the events begin in
+    earnest. The tail stays reachable ("Ganzer Zeitraum") and is counted as outside the window."""
+    counts: dict[int, int] = {}
+    for r in rows:
+        counts[r.first.year] = counts.get(r.first.year, 0) + sum(r.counts.values())
+    years = sorted(counts)
+    total = sum(counts.values())
+    if total < TAIL_MIN_EVENTS:
+        return years[0]
+    skipped = 0
+    start = years[0]
+    for y in years:
+        if skipped + counts[y] > TAIL_SHARE * total:
+            start = y
+            break
+        skipped += counts[y]
+    return start if start - years[0] >= TAIL_MIN_YEARS else years[0]
+
+
 def _month_floor(d: date) -> date:
     return d.replace(day=1)
 
@@ -292,7 +317,7 @@ def build_axis(
     ax_first = interval(axis_from)[0] if axis_from else None
     ax_last = interval(axis_to)[1] if axis_to else None
     start = ax_first or (date(sel_first.year, 1, 1) if sel_first else None) \
-        or (date(extent[0].year, 1, 1) if extent else None)
+        or (date(_dense_start(normal), 1, 1) if extent else None)
     end = ax_last or (date(sel_last.year, 12, 31) if sel_last else None) \
         or (date(extent[1].year, 12, 31) if extent else None)
     if start is None or end is None:
