@@ -48,7 +48,8 @@ def test_actor_json_twin(web_client, web_data):
     d = web_client.get(f"/api/actors/{aid}").json()
     assert d["name"] == "Wladimir Putin" and d["aliases"] == ["Putin"] and d["kind"] == "person"
     assert d["country"]["code"] == "RUS" and d["event_count"] == 1
-    assert d["span"] == {"first": "2024-06-19", "last": "2024-06-19"}
+    assert {k: d["span"][k] for k in ("first", "last")} == {"first": "2024-06-19", "last": "2024-06-19"}
+    assert d["span"]["first_label"] == "19. Juni 2024" and d["span"]["first_attr"] == "2024-06-19"
     ev = d["events_page"]["events"][0]
     assert ev["headline"] == "Putin besucht Pjöngjang" and ev["citations"][0]["quote"]  # export shape
 

@@ -190,9 +190,21 @@ def _groups_with(found: Any) -> Any:
     return select(Event.id).where(or_(Event.id.in_(groups), Event.group_id.in_(groups)))
 
 
-def _span(session: Session, cond: ColumnElement[bool]) -> dict[str, str | None]:
-    first, last = session.exec(select(func.min(Event.date_first), func.max(Event.date_last)).where(cond)).one()
-    return {"first": first.isoformat() if first else None, "last": last.isoformat() if last else None}
+def date_span(session: Session, cond: ColumnElement[bool]) -> dict[str, str | None]:
+    """The first and last dates of the selection, each at its own precision ("1945" stays a year,
+    not "Januar 1945"): ISO days for sorting, plus German labels and ``<time datetime>`` values."""
+    first = session.exec(select(Event.date_value, Event.date_first, Event.date_precision).where(
+        cond, Event.date_first.is_not(None)).order_by(Event.date_first, Event.id).limit(1)).first()
+    last = session.exec(select(Event.date_value, Event.date_last, Event.date_first, Event.date_precision).where(
+        cond, Event.date_last.is_not(None)).order_by(Event.date_last.desc(), Event.id).limit(1)).first()
+    return {
+        "first": first[1].isoformat() if first else None,
+        "last": last[1].isoformat() if last else None,
+        "first_label": labels.format_value(first[0], first[1], first[2]) if first else None,
+        "last_label": labels.format_value(last[0], last[2], last[3]) if last else None,
+        "first_attr": labels.html_datetime(first[0], first[1], first[2]) if first else None,
+        "last_attr": labels.html_datetime(last[0], last[2], last[3]) if last else None,
+    }
 
 
 def _country_names(session: Session) -> dict[str, str]:
@@ -240,7 +252,7 @@ def get_actor(session: Session, actor_id: int) -> dict[str, Any] | None:
             for i, n, k in sorted(partners, key=lambda x: (-x[2], x[1]))[:20]
         ],
         "event_count": int(n_events),
-        "span": _span(session, cond),
+        "span": date_span(session, cond),
         "url": f"/actors/{actor.id}",
         "timeline_url": f"/?actor={actor.id}",
     }
@@ -286,7 +298,7 @@ def get_country(session: Session, code: str) -> dict[str, Any] | None:
             for c, k in sorted(partners, key=lambda x: (-x[1], names.get(x[0], x[0])))
         ],
         "event_count": int(n_events),
-        "span": _span(session, cond),
+        "span": date_span(session, cond),
         "url": f"/countries/{country.code}",
         "timeline_url": f"/?country={country.code}",
     }

@@ -101,15 +101,13 @@ def _bilateral(session: Session, a: str, b: str, page: int) -> dict[str, Any]:
     sl = entities_q.event_slice(session, [cond], page=page, limit=_limit())
     rows, undated = entities_q.axis_rows(session, [cond])
     by_type = entities_q.type_counts(session, [cond])
-    first = min((r.first for r in rows), default=None)
-    last = max((r.last for r in rows), default=None)
     return {
         "countries": [{"code": c, "name": names[c], "url": f"/countries/{c}"} for c in (a, b)],
         "title": f"{names[a]} ↔ {names[b]}",
         "types": [{"type": t, "label": labels.type_label(t), "count": n}
                   for t, n in sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0]))],
         "undated": undated,
-        "span": {"first": first.isoformat() if first else None, "last": last.isoformat() if last else None},
+        "span": entities_q.date_span(session, cond),
         "url": f"/bilateral/{a}/{b}",
         "reverse_url": f"/bilateral/{b}/{a}",
         "either_url": f"/?country={a}&country={b}",
