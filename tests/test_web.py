@@ -332,3 +332,11 @@ def test_a_page_beyond_the_end_links_back_to_the_first(web_client):
     r = web_client.get("/?country=PRK&page=999")
     assert r.status_code == 200
     assert "Diese Seite ist leer" in r.text and 'href="/?country=PRK">Zur ersten Seite' in r.text
+
+
+@pytest.mark.parametrize("value, message", [("2024-02-30", "diesen Tag oder Monat gibt es nicht"),
+                                            ("2024-13", "diesen Tag oder Monat gibt es nicht"),
+                                            ("Juni 2024", "Datum muss JJJJ, JJJJ-MM oder JJJJ-MM-TT sein")])
+def test_an_impossible_date_is_named_as_such(web_client, value, message):
+    r = web_client.get("/api/events", params={"from": value})
+    assert r.status_code == 422 and r.json()["detail"][0]["msg"] == message

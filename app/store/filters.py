@@ -174,8 +174,11 @@ class EventFilter:
             bounds[name] = None
             if not raw:
                 continue
-            iv = interval(raw) if _BOUND.fullmatch(raw) else None
-            if iv is None:
+            well_formed = bool(_BOUND.fullmatch(raw))
+            iv = interval(raw) if well_formed else None
+            if iv is None and well_formed:
+                err(name, "diesen Tag oder Monat gibt es nicht", raw)  # "2024-02-30", "2024-13"
+            elif iv is None:
                 err(name, "Datum muss JJJJ, JJJJ-MM oder JJJJ-MM-TT sein", raw)
             else:
                 bounds[name] = (iv[0], iv[1])
