@@ -195,3 +195,16 @@ def test_export_links_carry_the_query_string(web_client):
     for path in ("/export.csv", "/export/timelinejs.json", "/export/plover.jsonl"):
         assert f'href="{path}?country=PRK&amp;type=visit&amp;from=2024"' in html
     assert "Auswahl exportieren" in html
+
+
+def test_plover_puts_each_actor_on_one_side_of_a_merged_event():
+    from app.web.exports import _plover_sides
+
+    putin, kim = {"id": 1, "name": "Wladimir Putin"}, {"id": 2, "name": "Kim Jong Un"}
+    e = {"actors": [{**putin, "role": "source"}, {**kim, "role": "target"},
+                    {**putin, "role": "target"}, {**kim, "role": "source"}],
+         "countries": [{"code": "RUS", "name": "Russland", "role": "source"},
+                       {"code": "PRK", "name": "Nordkorea", "role": "source"}]}
+    src, tgt, direction = _plover_sides(e, {1: "RUS", 2: "PRK"})
+    assert [o["actor_text"] for o in src] == ["Wladimir Putin"] and [o["actor_text"] for o in tgt] == ["Kim Jong Un"]
+    assert direction == "roles"

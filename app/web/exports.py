@@ -332,14 +332,19 @@ def _plover_sides(e: dict[str, Any], homes: dict[int, str | None]) -> tuple[list
                 "identifier_id": f"rk-actor-{a['id']}"}
 
     names = {c["code"]: c["name"] for c in e["countries"]}
-    src = [actor_obj(a) for a in e["actors"] if a["role"] == "source"]
-    tgt = [actor_obj(a) for a in e["actors"] if a["role"] == "target"]
+    # One side per actor: a merged event lists an actor once per role its reports give it ("Putin
+    # empfängt Kim" / "Kim trifft Putin"); the first role (its first report's) decides the side.
+    firsts: dict[int, dict[str, Any]] = {}
+    for a in e["actors"]:
+        firsts.setdefault(a["id"], a)
+    src = [actor_obj(a) for a in firsts.values() if a["role"] == "source"]
+    tgt = [actor_obj(a) for a in firsts.values() if a["role"] == "target"]
     src_codes = {o["code"] for o in src if o["code"]}
-    for c in e["countries"]:
-        if c.get("role") == "source" and c["code"] not in src_codes:
+    tgt_codes = {o["code"] for o in tgt if o["code"]}
+    for c in e["countries"]:  # a source state, unless it is already the recipient's
+        if c.get("role") == "source" and c["code"] not in src_codes and c["code"] not in tgt_codes:
             src.append({"code": c["code"], "actor_text": c["name"]})
             src_codes.add(c["code"])
-    tgt_codes = {o["code"] for o in tgt if o["code"]}
     if src or tgt:
         direction = "roles"
         if not tgt:
