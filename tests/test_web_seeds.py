@@ -218,3 +218,25 @@ def test_headline_with_status(headline, old, new, expected):
     from app.store.queries import headline_with_status
 
     assert headline_with_status(headline, old, new) == expected
+
+
+def test_citations_csv_has_every_report_of_every_event(seeded):
+    import csv
+    import io
+
+    client = seeded
+    events = client.get("/api/events?limit=1000").json()["events"]
+    rows = list(csv.DictReader(io.StringIO(client.get("/export/citations.csv").content.decode("utf-8-sig"))))
+    assert len(rows) == sum(len(e["citations"]) for e in events)
+    texts = {a["file_name"]: client.get(f"/api/articles/{a['id']}").json()["text"]
+             for a in client.get("/api/articles").json()["articles"]}
+    for r in rows:
+        quote = r["source_quote"][1:] if r["source_quote"].startswith("'") else r["source_quote"]
+        assert texts[r["source_file"]][int(r["source_start"]):int(r["source_end"])] == quote
+    merged = [e for e in events if e["group"]["mentions"] > 1]
+    e = merged[0]
+    mine = [r for r in rows if int(r["event_id"]) == e["id"]]
+    assert {int(r["report_id"]) for r in mine} == {c["mention_id"] for c in e["citations"]}
+    only = client.get("/export/citations.csv?country=USA").content.decode("utf-8-sig")
+    usa = client.get("/api/events?country=USA&limit=1000").json()["events"]
+    assert len(list(csv.DictReader(io.StringIO(only)))) == sum(len(x["citations"]) for x in usa)

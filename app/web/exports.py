@@ -16,6 +16,11 @@ CSV (``/export.csv``)
     with ``= + - @`` or a tab/CR get a leading apostrophe (spreadsheet formula injection: headlines
     and quotes come from untrusted articles); the JSON exports keep every string exact.
 
+Citations CSV (``/export/citations.csv``)
+    One row per citation (every report's passage, stance, claims, date expression, outlet, offsets,
+    quote and links), same quoting, BOM and formula guard: every report of a merged event can be
+    checked from a spreadsheet.
+
 TimelineJS (``/export/timelinejs.json``)
     ``{"title": {...}, "events": [slide]}``. Dates keep their precision: a day → year/month/day; a
     week → its first and last day; a month → year/month, no day; season/quarter/half → start and
@@ -224,6 +229,47 @@ def export_csv(
     text = to_csv(events, _base(request), ";" if sep == "semicolon" else ",")
     return Response(("\ufeff" + text).encode("utf-8"), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": _filename("zeitleiste", "csv")})
+
+
+CITATION_COLUMNS = [
+    "event_id", "report_id", "event_headline", "event_type", "event_status", "stance", "claims", "date_value",
+    "date_expression", "outlet", "article_title", "source_file", "source_start", "source_end", "source_quote",
+    "source_url", "article_url",
+]
+
+
+def citation_rows(events: list[dict[str, Any]], base: str, urls: dict[int, str | None]) -> Iterable[list[Any]]:
+    """One row per citation of every event: each report's passage with its own stance, so every
+    report of a merged event can be checked (the event CSV carries only the first)."""
+    for e in events:
+        status = status_of(e)
+        for c in e["citations"]:
+            yield [
+                e["id"], c.get("mention_id", e["id"]), e["headline"], e["type"], status, c.get("stance") or status,
+                _claims_text(c.get("claims") or []), e["date"].get("value") or "", c.get("date_expression") or "",
+                c.get("outlet") or "", c.get("article_title") or "", c["source"], c["start"], c["end"], c["quote"],
+                base + c["url"], http_url(urls.get(c["article_id"])) or "",
+            ]
+
+
+@router.get("/export/citations.csv", summary="Alle Belege der Auswahl als CSV (eine Zeile je Beleg)",
+            response_class=Response, responses={200: {"content": {"text/csv": {}}}})
+def export_citations_csv(
+    request: Request,
+    session: SessionDep,
+    flt: FilterDep,
+    sep: Annotated[Literal["comma", "semicolon"], Query(description="Trennzeichen: comma (,) oder semicolon (;)")]
+    = "comma",
+) -> Response:
+    events = entities_q.selected_events(session, flt)
+    urls = entities_q.article_urls(session, {c["article_id"] for e in events for c in e["citations"]})
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=";" if sep == "semicolon" else ",", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    w.writerow(CITATION_COLUMNS)
+    for row in citation_rows(events, _base(request), urls):
+        w.writerow([_cell(v) for v in row])
+    return Response(("\ufeff" + buf.getvalue()).encode("utf-8"), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": _filename("zeitleiste-belege", "csv")})
 
 
 # ---------------------------------------------------------------------------- TimelineJS
