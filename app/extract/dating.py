@@ -147,7 +147,7 @@ def default_date(toks: tuple[Token, ...], dct: DCT | None, status: str, event_ty
         return NONE
     if past and any(w in _standing() for w in lows):
         return NONE  # "hat ... stets bestritten": a standing position, no news of this date
-    if status == "alleged" and _perfect_infinitive(lows):
+    if status == "alleged" and event_type != "statement" and _perfect_infinitive(lows):
         return NONE  # "die Nordkorea geliefert haben soll": an alleged past act without its own time
     if past and event_type != "statement" and any(w in background for w in lows):
         return NONE

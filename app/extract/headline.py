@@ -229,9 +229,38 @@ def _speech(verb: str, a: _Party, b: _Party | None, topic: Topic | None) -> str 
     return text[:1].upper() + text[1:]
 
 
+def act_of(event_type: str, lemmas: tuple[str, ...], words: list[str], arms: bool) -> str | None:
+    """The ``[acts]`` entry of an "other" event: a trigger lemma or a word of its clause names what was done."""
+    if event_type != "other":
+        return None
+    for key, spec in _templates()["acts"].items():
+        if spec.get("needs_arms") and not arms:
+            continue
+        if any(x in spec.get("lemmas", ()) for x in lemmas) or any(w in spec["words"] for w in words):
+            return key
+    return None
+
+
+def act_object(act: str, tokens: list[Token]) -> str | None:
+    """The object of an act as the clause words it ("Separatisten-Gebiete"), by the entry's ``obj_nouns``."""
+    nouns = _templates()["acts"][act].get("obj_nouns", ())
+    hit = next((t.text.strip('"„“') for t in tokens if t.is_upper and any(n in t.low for n in nouns)), None)
+    return hit or None
+
+
+def act_pattern(act: str) -> str:
+    return _templates()["acts"][act]["pattern"]
+
+
+def complement_topic(event_type: str) -> Topic | None:
+    """The topic a statement takes from the act of its complement ("bestätigt Truppenentsendung")."""
+    spec = _templates()["complement_topics"].get(event_type)
+    return Topic(spec[0], spec[1], spec[2], "") if spec else None
+
+
 def headline(event_type: str, status: str, actors: tuple[ActorRef, ...], countries: tuple[CountryRef, ...],
              obj: str | None = None, verb: str | None = None, topic: Topic | None = None,
-             dest: str | None = None) -> str:
+             dest: str | None = None, act: str | None = None) -> str:
     t = _templates()
     people = [_Party(_short(x.name), True, x.country) for x in actors]
     states = [_Party(c.name, False, c.code) for c in countries]
@@ -256,8 +285,18 @@ def headline(event_type: str, status: str, actors: tuple[ActorRef, ...], countri
         text = _speech(verb, a, b, topic)
     if text is None:
         pattern = t["types"].get(event_type, t["types"]["other"])
-        if a is None:
+        if a is not None and act is not None:
+            spec = t["acts"][act]
+            pattern, obj = spec["pattern"], obj or spec.get("obj", "")
+            if people and (actors[0].country is None or not countries or actors[0].country == countries[0].code):
+                a = people[0]  # "Putin erkennt ... an": the person acts (not a guest of another state)
+            elif states:
+                a = states[0]
+        elif a is None:
             pattern = t["fallback"].get(event_type, t["fallback"]["other"])
+        elif not people and states and all(c.role == "target" for c in countries) \
+                and event_type in t["target_only"]:
+            pattern = t["target_only"][event_type]  # "Vorwürfe gegen Nordkorea": the accuser is not named
         elif b is None:
             pattern = t["single"].get(event_type, pattern)
         elif a.person and not b.person and event_type in person_state:

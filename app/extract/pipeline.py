@@ -80,6 +80,16 @@ Pass 15 (reported speech, backgrounds, predicates):
 - troops "eingesetzt" (passive, no weapons named) are a deployment; a meeting noun after "zu" with a travel verb
   is the trip's purpose (a visit, its destination kept); a condition ("falls ...") is no event.
 
+Pass 16 (who acts, who receives):
+- a passive ("der von Kim eingeladen wurde", "worden", "ließ sich von X zeigen"): the agent after "von" is the
+  source, the subject the target; "von ... aus" is a place;
+- weapons "aus X" in an attack are the weapons' origin, not a side (``_direction_marks`` 3, listed last);
+- an accusation told by its wrong ("eine Verletzung der Sanktionen gegen Nordkorea") or a lone state after "gegen"
+  in an accusation/sanction: the states are targets (country role "target"), the accuser unnamed;
+- the source person's state is the source state, unless the person is named after "an"/"gegenüber"/"mit"/"zu"
+  (an addressee: role "target"; an apposition before the verb then gives the subject);
+- "um ... zu" alone (statement/other) and a nation's people as subject ("das russische Volk") are no events.
+
 Mentions and time expressions come from the entities and timex helpers; both are optional imports
 (without them there are no mentions or time expressions, and therefore almost no events).
 """
@@ -95,7 +105,7 @@ from functools import cache
 from . import coref, dating, knowledge, negation, status
 from .clauses import Clause, Token, load_toml, split_clauses
 from .events import Trigger, find_triggers, is_finite_verb, lexicon, main_trigger, object_classes, preterite_forms
-from .headline import complement_of, headline, topic_of
+from .headline import act_object, act_of, act_pattern, complement_of, complement_topic, headline, topic_of
 from .model import DCT, ActorRef, Claim, CountryRef, Document, EventDate, ExtractedEvent, Extraction, Mention, Timex
 
 try:  # the temporal tagger (helper "timex")
@@ -159,9 +169,11 @@ def _cfg() -> dict:
         "reject_verbs": frozenset(c["denial"]["reject_verbs"]),
         "observer_nouns": tuple(c["denial"]["observer_nouns"]),
         "observer_not_subject": frozenset(c["denial"]["observer_not_subject"]),
+        "people_subjects": tuple(tuple(w.split()) for w in c["denial"]["people_subjects"]),
         "blame_lemmas": frozenset(c["blame"]["lemmas"]),
         "blame_nouns": tuple(c["blame"]["nouns"]),
         "blame_adjectives": frozenset(c["blame"]["adjectives"]),
+        "violation": frozenset(c["blame"]["violation_lemmas"]),
         "charge": frozenset(c["blame"]["charge_verbs"]),
         "conditional": frozenset(c["priority"]["conditional_leads"]),
         "gapping": frozenset(c["gapping"]["leads"]),
@@ -388,7 +400,8 @@ _AFTERWARDS = frozenset({"anschluss", "während", "seit", "anlässlich", "nach"}
 
 def _direction_marks(codes: list[str], own: list[Mention], toks: tuple[Token, ...], etype: str,
                      strict: bool = False) -> dict[str, int]:
-    """Per named state: 0 origin ("aus Nordkorea"), 2 destination ("an die Ukraine"), 1 otherwise.
+    """Per named state: 0 origin ("aus Nordkorea"), 2 destination ("an die Ukraine"), 1 otherwise, 3 the origin
+    of the weapons an attack uses ("Raketen aus Nordkorea").
     ``strict``: a goal inside a background phrase ("im Anschluss an seinen Aufenthalt in China") is none."""
     d = _cfg()["direction"]
     if etype in d["symmetric_types"] or len(codes) < 2:
@@ -414,6 +427,9 @@ def _direction_marks(codes: list[str], own: list[Mention], toks: tuple[Token, ..
             if strict and any(t.low in _AFTERWARDS for t in toks[max(0, j - 4):j]):
                 continue
             mark.setdefault(m.key, 2)
+        elif toks[j].low == "aus" and etype == "attack" and j > 0 and any(
+                k == j - 1 and cls == "arms" for k, cls in object_classes(toks)):
+            mark.setdefault(m.key, 3)  # "setzt Raketen aus Nordkorea ein": where the weapons come from, not who fires
         elif toks[j].low in d["origin"] and etype not in ("statement", "accusation", "denial"):
             mark.setdefault(m.key, 0)  # not "warnte vor einer Zusammenarbeit von Moskau und Pjöngjang"
         else:
@@ -422,6 +438,7 @@ def _direction_marks(codes: list[str], own: list[Mention], toks: tuple[Token, ..
 
 
 _SUPPLIER_PREPS = frozenset({"in", "aus", "von", "vom", "bei"})
+_AGAINST = frozenset({"gegen"})
 _DETS = frozenset({"der", "die", "das", "dem", "den", "des"})
 
 
@@ -791,6 +808,12 @@ def extract(doc: Document) -> Extraction:
                 codes += [cr.code for cr in prior.countries if cr.code in _targets() and cr.code not in codes]
             if etype in ("statement", "accusation", "other") and not cand.nominal and _observer_subject(c.tokens, cfg):
                 continue  # "Beobachter werteten die Reise als ...": observers are no political actors
+            if etype in ("statement", "other") and not cand.nominal and c.lead == "um" and _zu_infinitive(lows):
+                continue  # "um verschiedene Herausforderungen zu bewältigen": a purpose alone is no event
+            if etype in ("statement", "other") and not cand.nominal and not actors \
+                    and not any(m.kind == "country" and getattr(m, "via", "name") in ("name", "capital") for m in own) \
+                    and status.find_phrase(lows, cfg["people_subjects"]) is not None:
+                continue  # "zeigte das russische Volk vor 75 Jahren Heldentum": a people is no political actor
             if _out_of_scope(codes, own, cand, c, lows, last_event, cfg):
                 continue  # third states among themselves ("Kiew kappte seine Beziehungen zu Syrien")
             if etype in ("accusation", "statement") and codes and not set(codes) & _targets() \
@@ -863,6 +886,7 @@ def extract(doc: Document) -> Extraction:
             else:
                 edate = None
             claim_source: str | None = None  # a person quoted in a heading ("Selenskyj: ...")
+            tail_speakers: set[str] = set()  # the speaker of ", sagte X" after a reported act
             st, claims = status.decide(etype, toks, c.position, sentence_lows, attrs,
                                        codes[0] if codes else None, tuple(codes),
                                        edate is not None and dating.after_dct(edate, doc.dct) and (
@@ -891,6 +915,7 @@ def extract(doc: Document) -> Extraction:
                 verb, tail_clause = tail
                 speakers = [m.key for m in _mentions_in(smentions, tail_clause.start, tail_clause.end)
                             if m.kind == "actor"][:1]
+                tail_speakers.update(speakers)
                 for name in speakers:
                     if name not in actors:
                         actors.append(name)
@@ -952,11 +977,26 @@ def extract(doc: Document) -> Extraction:
                     and any(a.low == "der" and b.low in cfg["definite_roles"]
                             for a, b in zip(toks, toks[1:], strict=False)):
                 actors = [last_event.actors[0].name]  # "sagte der Minister": the person just named
+            agents = _passive_agents(cand, toks, own) if not cand.nominal else []
+            if agents:
+                # "Putin, der von Kim Jong Un eingeladen wurde": the agent after "von" acts, the subject receives
+                first = [k for k in agents if k in actors]
+                actors = first + [a for a in actors if a not in first]
             actor_refs = tuple(ActorRef(a, "source" if i == 0 else "target", country=_actor_country(a))
                                for i, a in enumerate(actors))
             if etype == "attack" and len(codes) == 1:
                 codes = _war_sides(codes, own, toks, doc.dct)
+            elif etype == "attack" and len(codes) == 2:
+                # "Russland setzt Raketen aus Nordkorea ein": the weapons' origin is no side; the war's other side is
+                supply = [k for k, v in _direction_marks(codes, own, toks, etype).items() if v == 3]
+                if len(supply) == 1:
+                    codes = [k for k in _war_sides([k for k in codes if k not in supply], own, toks, doc.dct)
+                             if k not in supply] + supply
             codes = _direct(codes, own, toks, etype)
+            if agents:
+                lead = [k for k in dict.fromkeys(k if len(k) == 3 and k.isupper() else _actor_country(k)
+                                                 for k in agents) if k in codes]
+                codes = lead + [k for k in codes if k not in lead]
             marks = _direction_marks(codes, own, toks, etype, True) if etype in _DIRECTED else {}
             dest = next((k for k, v in marks.items() if v == 2 and k in codes), None)
             if etype in ("statement", "accusation", "denial") and len(codes) > 2:
@@ -990,7 +1030,35 @@ def extract(doc: Document) -> Extraction:
                     subject = _actor_country(actors[0]) if actors else codes[0]
                     if subject in codes:
                         codes = [k for k in codes if k != subject] + [subject]
-            country_refs = tuple(CountryRef(k, _country(k), "source" if i == 0 else "participant")
+            demoted: set[str] = set()
+            if actors and not receiver and actors[0] != claim_source and actors[0] not in summoned \
+                    and actors[0] not in tail_speakers and len(codes) > 1:
+                # the source actor's state is the source state ("Lawrow warnte die USA"); a person named after
+                # "an"/"gegenüber"/"im Beisein" is the addressee or a guest, not who acts
+                home = _actor_country(actors[0])
+                if home in codes and codes[0] != home:
+                    m0 = next((m for m in own if m.kind == "actor" and m.key == actors[0]), None)
+                    if m0 is not None and _addressee(toks, m0.start, _GUEST_NOUNS):
+                        # "im Beisein des Ministers": present, neither acting nor addressed. Left as it was: the merge
+                        # (app/store/merge.py ``_doubtful``) still reads a person in the source role against the
+                        # source state to drop such a witness when it compares mentions
+                        pass
+                    elif m0 is not None and _addressee(toks, m0.start):
+                        demoted.add(actors[0])
+                    else:
+                        codes = [home] + [k for k in codes if k != home]
+            if receiver and actors:
+                demoted = {a for a in actors if _actor_country(a) == codes[-1]}  # the recipient's people
+            if demoted:
+                actors = [a for a in actors if a not in demoted] + [a for a in actors if a in demoted]
+                actor_refs = tuple(ActorRef(a, "target" if a in demoted or i else "source", country=_actor_country(a))
+                                   for i, a in enumerate(actors))
+            accused = not actors and etype in ("accusation", "sanction") and codes and (
+                (etype == "accusation" and cand.trigger is not None and cand.trigger.lemma in cfg["violation"])
+                or (len(codes) == 1 and any(m.kind == "country" and m.key == codes[0]
+                                            and _after_word(toks, m.start, _AGAINST) for m in own)))
+            country_refs = tuple(CountryRef(k, _country(k), "target" if accused else
+                                            "source" if i == 0 else "participant")
                                  for i, k in enumerate(codes))
             obj = _object_word(toks) if etype == "arms_transfer" else None
             verb = topic = None
@@ -1002,12 +1070,31 @@ def extract(doc: Document) -> Extraction:
                                  frozenset(t.start for t in span for m in smentions if m.start <= t.start < m.end))
                 if verb == "zeigen":
                     topic = complement_of(toks)  # "zeigte sich besorgt"
+                elif topic is None and verb is not None and c.position + 1 < len(clauses) \
+                        and clauses[c.position + 1].start < cand.end + 3:
+                    # "Nordkorea hat bestätigt, eigene Truppen nach Russland entsandt zu haben": the act told in
+                    # the complement is what is confirmed
+                    nxt = main_trigger(find_triggers(clauses[c.position + 1].tokens))
+                    if nxt is not None and not nxt.weak:
+                        topic = complement_topic(nxt.type)
                 wording[len(events)] = (verb, topic)
+            act = None
+            if etype == "other" and (actors or any(m.kind == "country" and m.key == codes[0] for m in own)):
+                # "Nordkorea erkennt Donezk und Luhansk an", "Nordkorea hält Militärparade ab": what the state
+                # or person named in the clause did (not "schaute sich die Militärparade an")
+                span = [t for cl in clauses for t in cl.tokens if cand.start <= t.start < cand.end] or list(toks)
+                act = act_of(etype, tuple(tr.lemma for tr in cand.triggers), [t.low for t in span],
+                             any(cls == "arms" for _, cls in object_classes(toks)))
+                if act is not None and "{obj}" in act_pattern(act):
+                    places = list(dict.fromkeys(m.text for m in own if m.kind == "country"
+                                                and getattr(m, "via", "") in ("place", "region")))
+                    obj = " und ".join(places[:2]) if places else act_object(act, span)
             ev = ExtractedEvent(
                 type=etype, status=st,
                 headline=headline(etype, st, () if receiver else tuple(a for a in actor_refs if a.name != claim_source
-                                                                       and a.name not in summoned),
-                                  country_refs, obj, verb, topic, dest),
+                                                                       and a.name not in summoned
+                                                                       and a.name not in demoted),
+                                  country_refs, obj, verb, topic, dest, act),
                 date=edate, start=cand.start, end=cand.end, sentence_index=sent.index, actors=actor_refs,
                 countries=country_refs, claims=claims,
                 trigger=doc.text[cand.trigger.start:cand.trigger.end] if cand.trigger else None,
@@ -1036,6 +1123,10 @@ def extract(doc: Document) -> Extraction:
                 crs = ev.countries
                 if first.country and first.country not in {cr.code for cr in crs}:
                     crs = (CountryRef(first.country, _country(first.country), "source"),) + crs
+                elif first.country and crs[0].code != first.country:
+                    order = [first.country] + [cr.code for cr in crs if cr.code != first.country]
+                    crs = tuple(CountryRef(k, _country(k), "source" if i == 0 else "participant")
+                                for i, k in enumerate(order))
                 events[ni] = replace(ev, actors=acts, countries=crs,
                                      headline=headline(ev.type, ev.status, acts, crs))
         for ni, nc in unheld:
@@ -1066,6 +1157,66 @@ def extract(doc: Document) -> Extraction:
     events = _corefer_dates(events, doc.text, nouns, doc.dct, heads)
     events = knowledge.date_background(events, doc, timexes)  # undated past background: known real dates
     return Extraction(events=tuple(events), timexes=tuple(timexes), mentions=tuple(mentions))
+
+
+_PASSIVE_AUX = frozenset({"wurde", "wurden", "worden", "wird", "werden", "werde", "würde", "würden", "wurdest"})
+_LASSEN = frozenset({"ließ", "ließen", "lässt", "lassen", "lasse", "ließe"})
+_AGENT_SKIP = frozenset({"der", "die", "das", "dem", "den", "des", "einem", "einer", "seinem", "seiner", "ihrem",
+                         "ihrer"})
+
+
+def _passive_agents(cand: _Cand, toks: tuple[Token, ...], own: list[Mention]) -> list[str]:
+    """The agents of a passive clause ("wurde von Kim Jong Un eingeladen", "der von Russland beliefert worden
+    war", "ließ sich von Schoigu Raketen zeigen"): the persons and states named after "von"/"vom" (determiners,
+    adjectives and titles skipped), when a form of "werden" (or "sich lassen") goes with a verb trigger. Not
+    "von ... aus" (a place of departure)."""
+    tr = cand.trigger
+    if tr is None or tr.kind != "verb" or tr.attributive:
+        return []
+    lows = [t.low for t in toks]
+    causative = "sich" in lows and not _LASSEN.isdisjoint(lows)  # "ließ sich von Schoigu Raketen zeigen"
+    if (_PASSIVE_AUX.isdisjoint(lows) and not causative) or ("von" not in lows and "vom" not in lows):
+        return []
+    if tr.token_index < len(toks) and toks[tr.token_index].low in _PASSIVE_AUX:
+        return []
+    out: list[str] = []
+    for m in own:
+        k = _token_at(toks, m.start, None)
+        if k is None:
+            continue
+        j = k - 1
+        while j >= 0 and k - j <= 4 and toks[j].is_word and toks[j].low not in ("von", "vom") and (
+                toks[j].low in _AGENT_SKIP or toks[j].is_upper
+                or toks[j].low.endswith(("e", "en", "er", "es", "ischen", "ische"))):
+            j -= 1
+        if j < 0 or toks[j].low not in ("von", "vom"):
+            continue
+        if any(t.low == "aus" for t in toks[k + 1:k + 4]):
+            continue  # "von russischem Staatsgebiet aus abgefeuert": where from, not by whom
+        if m.key not in out:
+            out.append(m.key)
+    return out
+
+
+_ADDRESSEE_PREPS = frozenset({"an", "gegenüber", "für", "mit", "zu", "zum", "zur"})
+_GUEST_NOUNS = frozenset({"beisein", "anwesenheit", "gegenwart"})
+
+
+def _addressee(toks: tuple[Token, ...], start: int, words: frozenset[str] = _ADDRESSEE_PREPS) -> bool:
+    """The person at ``start`` is named after a preposition of an addressee or partner ("an den russischen
+    Präsidenten Wladimir Putin", "gegenüber Lawrow") or as a guest ("im Beisein des russischen Ministers")."""
+    k = _token_at(toks, start, None)
+    if k is None:
+        return False
+    j = k - 1
+    while j >= 0 and k - j <= 5 and toks[j].is_word:
+        w = toks[j].low
+        if w in words:
+            return True
+        if not (w in _AGENT_SKIP or toks[j].is_upper or w.endswith(("e", "en", "er", "es"))):
+            return False
+        j -= 1
+    return False
 
 
 _GENITIVE_RELATIVES = frozenset({"dessen", "deren"})
@@ -1432,13 +1583,17 @@ def _actors(own: list[Mention], named: frozenset[str], cand: _Cand, c: Clause, t
         subj = next((m.key for m in smentions if coref.is_person(m) and m.start < c.start), None)
         if subj:  # "... Gespräche mit Lawrow und begrüßte ...": the subject carries over
             actors.append(subj)
-    if not actors and prev_clause is not None and c.after_comma and toks and _finite(toks[0].low) \
+    persons = [m for m in own if coref.is_person(m)]
+    addressed = bool(persons) and set(actors) == {m.key for m in persons} \
+        and all(_addressee(toks, m.start) for m in persons)
+    if (not actors or addressed) and prev_clause is not None and c.after_comma and toks and _finite(toks[0].low) \
             and not any(_finite(t.low) for t in prev_clause.tokens):
         # "Der oberste Führer Nordkoreas, Kim Jong-Un, sandte ...": the subject stands before an apposition
+        # (also when the clause names only the addressee: "... an den russischen Präsidenten Putin")
         subj = next((m.key for m in smentions if coref.is_person(m) and prev_clause.start <= m.start
                      and m.end <= prev_clause.end), None)
-        if subj:
-            actors.append(subj)
+        if subj and subj not in actors:
+            actors.insert(0, subj)
     if len(actors) < 2 and not (c.after_comma and c.lead in _RELATIVES):  # "Die beiden hätten": an article
         for k in tracker.group(lows, toks, cand.start, sent_start):
             if k not in actors:

@@ -457,6 +457,14 @@ def decide(event_type: str, toks: tuple[Token, ...], position: int, sentence_low
         hit = find_phrase(lows, tuple(tuple(w.split()) for w in _statement_cues() if " " not in w))
         if hit is not None and hit[1][0] not in _by_first(c.before):
             return "alleged", (Claim("alleged", (), hit[1][0]),)  # "demnach": the source named before
+        words = [w for w in lows if w.isalpha()]
+        if modal in ("soll", "sollen") and words and (words[-1] in ("soll", "sollen")
+                                                      or words[-1] in _modal_future()[3]) and not plan_cue:
+            # "..., auf denen ein Schreiben des Botschafters zu sehen sein soll", "soll ... geschrieben haben": a
+            # hedge at the end of a subordinate clause or with a perfect infinitive (a demand "Russland solle ..."
+            # is Konjunktiv, a plan has its time)
+            holders = alleged.names if alleged else ()
+            return "alleged", (Claim("alleged", holders, modal),)
         return "reported", ()
     if spec:
         holders = alleged.names if alleged else ()
