@@ -207,28 +207,34 @@ def csv_rows(events: list[dict[str, Any]], base: str) -> Iterable[list[Any]]:
         ]
 
 
-def to_csv(events: list[dict[str, Any]], base: str, delimiter: str = ",") -> str:
+def _write_csv(columns: list[str], rows: Iterable[list[Any]], delimiter: str) -> str:
+    """RFC 4180 text with a header row, every text cell formula-guarded (``_cell``)."""
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    w.writerow(CSV_COLUMNS)
-    for row in csv_rows(events, base):
+    w.writerow(columns)
+    for row in rows:
         w.writerow([_cell(v) for v in row])
     return buf.getvalue()
 
 
+def _csv_response(text: str, stem: str) -> Response:
+    """UTF-8 with BOM (Excel), as an attachment."""
+    return Response(("\ufeff" + text).encode("utf-8"), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": _filename(stem, "csv")})
+
+
+def to_csv(events: list[dict[str, Any]], base: str, delimiter: str = ",") -> str:
+    return _write_csv(CSV_COLUMNS, csv_rows(events, base), delimiter)
+
+
+SepQ = Annotated[Literal["comma", "semicolon"], Query(description="Trennzeichen: comma (,) oder semicolon (;)")]
+
+
 @router.get("/export.csv", summary="Auswahl als CSV (eine Zeile je Ereignis)", response_class=Response,
             responses={200: {"content": {"text/csv": {}}}})
-def export_csv(
-    request: Request,
-    session: SessionDep,
-    flt: FilterDep,
-    sep: Annotated[Literal["comma", "semicolon"], Query(description="Trennzeichen: comma (,) oder semicolon (;)")]
-    = "comma",
-) -> Response:
+def export_csv(request: Request, session: SessionDep, flt: FilterDep, sep: SepQ = "comma") -> Response:
     events = entities_q.selected_events(session, flt)
-    text = to_csv(events, _base(request), ";" if sep == "semicolon" else ",")
-    return Response(("\ufeff" + text).encode("utf-8"), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": _filename("zeitleiste", "csv")})
+    return _csv_response(to_csv(events, _base(request), ";" if sep == "semicolon" else ","), "zeitleiste")
 
 
 CITATION_COLUMNS = [
@@ -254,22 +260,11 @@ def citation_rows(events: list[dict[str, Any]], base: str, urls: dict[int, str |
 
 @router.get("/export/citations.csv", summary="Alle Belege der Auswahl als CSV (eine Zeile je Beleg)",
             response_class=Response, responses={200: {"content": {"text/csv": {}}}})
-def export_citations_csv(
-    request: Request,
-    session: SessionDep,
-    flt: FilterDep,
-    sep: Annotated[Literal["comma", "semicolon"], Query(description="Trennzeichen: comma (,) oder semicolon (;)")]
-    = "comma",
-) -> Response:
+def export_citations_csv(request: Request, session: SessionDep, flt: FilterDep, sep: SepQ = "comma") -> Response:
     events = entities_q.selected_events(session, flt)
     urls = entities_q.article_urls(session, {c["article_id"] for e in events for c in e["citations"]})
-    buf = io.StringIO()
-    w = csv.writer(buf, delimiter=";" if sep == "semicolon" else ",", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    w.writerow(CITATION_COLUMNS)
-    for row in citation_rows(events, _base(request), urls):
-        w.writerow([_cell(v) for v in row])
-    return Response(("\ufeff" + buf.getvalue()).encode("utf-8"), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": _filename("zeitleiste-belege", "csv")})
+    rows = citation_rows(events, _base(request), urls)
+    return _csv_response(_write_csv(CITATION_COLUMNS, rows, ";" if sep == "semicolon" else ","), "zeitleiste-belege")
 
 
 # ---------------------------------------------------------------------------- TimelineJS
