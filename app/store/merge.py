@@ -761,15 +761,21 @@ def _rehead(session: Session, old: int, new: int, members: list[Any]) -> None:
     database triggers), redirects that led to ``old`` lead to ``new`` (``old`` itself, now a
     merged report, leads there through its group), and the new head's merge reason (why it joined)
     goes to the old one."""
-    from app.store.models import EventRedirect
-
     reason = next((r.merge_reason for r in members if r.id == new), None)
+    _move_group(session, old, new)
     t = Event.__table__
     conn = session.connection()
-    conn.execute(update(t).where(t.c.group_id == old).values(group_id=new))
     conn.execute(update(t).where(t.c.id == new).values(merge_reason=None))
     conn.execute(update(t).where(t.c.id == old).values(merge_reason=reason or "dasselbe Ereignis; besser datiert"))
-    conn.execute(update(EventRedirect.__table__).where(EventRedirect.__table__.c.new_id == old).values(new_id=new))
+
+
+def _move_group(session: Session, old: int, new: int) -> None:
+    """Give group ``old`` the event id ``new``: its members point to ``new`` (``is_head`` follows
+    through the database triggers) and redirects that led to ``old`` lead to ``new``."""
+    from app.store.models import EventRedirect
+
+    session.execute(update(Event).where(Event.group_id == old).values(group_id=new))
+    session.execute(update(EventRedirect).where(EventRedirect.new_id == old).values(new_id=new))
 
 
 def refresh_groups(session: Session, group_ids: Iterable[int]) -> None:
@@ -825,8 +831,7 @@ def repair_groups(session: Session, group_ids: Iterable[int], *, reason: str) ->
         if not remaining:
             continue
         new = remaining[0]
-        session.execute(update(Event).where(Event.group_id == gid).values(group_id=new))
-        session.execute(update(EventRedirect).where(EventRedirect.new_id == gid).values(new_id=new))
+        _move_group(session, gid, new)
         if session.get(EventRedirect, gid) is None:
             session.add(EventRedirect(old_id=gid, new_id=new, reason=reason))
         touched.add(new)
