@@ -282,7 +282,7 @@ def main() -> None:
     from app.main import app
     from app.settings import get_settings
     from app.store import facet_index
-    from app.store.database import get_session
+    from app.store.database import get_engine
 
     settings = get_settings()
     with tempfile.TemporaryDirectory() as tmp:
@@ -295,7 +295,12 @@ def main() -> None:
             t0 = time.perf_counter()
             build(url, args.events)
             print(f"built {args.events:,} events in {time.perf_counter() - t0:.1f} s ({url})", flush=True)
-        engine = make_engine(url)
+        # The app's own engine on this file, as ``DATABASE_URL=… uvicorn`` would run it. (A
+        # ``dependency_overrides`` entry would make FastAPI re-analyse every dependency of every
+        # request, about 5 ms that a real server does not spend.)
+        settings.database_url = url
+        get_engine.cache_clear()
+        engine = get_engine()
         settings.facet_index = not args.no_index
         if settings.facet_index:
             # Built once per data version (after every load), in a background thread; requests use
@@ -312,11 +317,6 @@ def main() -> None:
             gc.freeze()
             print(f"gc.freeze(): {gc.get_freeze_count():,} objects left out of collections", flush=True)
 
-        def _session():
-            with Session(engine) as s:
-                yield s
-
-        app.dependency_overrides[get_session] = _session
         client = TestClient(app)
         extra = f"limit={args.limit}" if args.limit else ""
         index = "bitset index" if settings.facet_index else "SQL only"
@@ -330,8 +330,8 @@ def main() -> None:
             run(client, args.paths, args.requests, extra,
                 f"warm: count cache {settings.count_cache_size}, facet time limit "
                 f"{settings.facet_time_limit_ms} ms, {index}")
-        app.dependency_overrides.clear()
         engine.dispose()
+        get_engine.cache_clear()
 
 
 if __name__ == "__main__":

@@ -123,6 +123,38 @@ def test_hostile_text_is_escaped():
         assert "<script>" in bar.get("aria-label")
 
 
+#: The table body loop ``_axis.html`` had before ``axis.table_rows`` wrote it (the reference).
+_TABLE_LOOP = """\
+      {% for b in ax.buckets if b.total %}
+      <tr><th scope="row"><a href="{{ b.href }}"><time datetime="{{ b.first.isoformat()[:7] if ax.unit == 'month' \
+else b.first.year }}">{{ b.label }}</time></a></th><td>{{ b.total|fmt_int }}</td>
+        <td>{{ b.by_type }}</td></tr>
+      {% endfor %}
+      {% for s in ax.spans %}
+      <tr><th scope="row"><a href="{{ s.href }}"><time datetime="{{ s.first.year }}">{{ s.label }}</time></a> \
+<span class="muted">(ungenau)</span></th><td>{{ s.total|fmt_int }}</td>
+        <td>{{ s.by_type }}</td></tr>
+      {% endfor %}
+"""
+
+
+def test_table_rows_are_the_template_loop(session, web_data):
+    from app.web.templating import templates
+
+    hostile = axis.Axis(start=date(2024, 1, 1), end=date(2024, 12, 31), unit="month", buckets=[
+        axis.Bucket(date(2024, 5, 1), date(2024, 5, 31), "Mai 2024", {}, href="/?from=2024-05"),
+        axis.Bucket(date(2024, 6, 1), date(2024, 6, 30), '</td><script>"&', {"visit": 2, "<x>": 1234},
+                    href='/?q="><script>x</script>&from=2024-06')],
+        spans=[axis.Span(date(2024, 6, 1), date(2024, 8, 31), "<b>Sommer</b>", {"<evil>": 1}, href="/?a=<b>")],
+        undated=0, outside=0, selected=None, extent=None, full_url=None, types=["visit", "<evil>"])
+    axes = [hostile, axis.build_axis(session, EventFilter()), axis.build_axis(session, EventFilter(), axis_from="2019",
+                                                                               axis_to="2030")]
+    assert {a.unit for a in axes} == {"month", "year"}
+    loop = templates.env.from_string(_TABLE_LOOP)
+    for ax in axes:
+        assert str(axis.table_rows(ax)) == loop.render(ax=ax)
+
+
 def test_type_colours_have_enough_contrast_against_white():
     def lum(hex_: str) -> float:
         c = [int(hex_[i:i + 2], 16) / 255 for i in (1, 3, 5)]

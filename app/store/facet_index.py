@@ -139,15 +139,29 @@ class _Sorted:
         return self.all ^ self.gt(x)
 
 
+#: Bits per chunk ``_lowest`` reads at a time.
+_CHUNK_BITS = 4096
+
+
 def _lowest(bits: int, n: int) -> list[int]:
-    """The ``n`` lowest set bits, ascending."""
+    """The ``n`` lowest set bits, ascending.
+
+    Read a chunk of ``_CHUNK_BITS`` at a time: shifting the whole bitset (12.5 kB for 100,000
+    events) after every bit found was most of the time of a page of 100 rows."""
     out: list[int] = []
-    offset = 0
+    if not bits:
+        return out
+    offset = (bits & -bits).bit_length() - 1  # skip the zeros below the first match at once
+    bits >>= offset
+    mask = (1 << _CHUNK_BITS) - 1
     while bits and len(out) < n:
-        b = (bits & -bits).bit_length() - 1
-        out.append(offset + b)
-        bits >>= b + 1
-        offset += b + 1
+        chunk = bits & mask
+        while chunk and len(out) < n:
+            low = chunk & -chunk
+            out.append(offset + low.bit_length() - 1)
+            chunk ^= low
+        bits >>= _CHUNK_BITS
+        offset += _CHUNK_BITS
     return out
 
 
@@ -284,11 +298,12 @@ class FacetIndex:
         if not ids or not self.n:
             return 0
         at = self.position_of
-        size = len(at)
-        if max(ids) >= size:  # an id newer than this index: not one of its events
-            ids = [i for i in ids if i < size]
         digits = bytearray(b"0") * (self.n + 1)
-        deque(map(digits.__setitem__, map(at.__getitem__, ids), repeat(49)), maxlen=0)  # 49: "1"
+        try:
+            deque(map(digits.__setitem__, map(at.__getitem__, ids), repeat(49)), maxlen=0)  # 49: "1"
+        except IndexError:  # an id newer than this index (rare: no max() pass for it): not one of its events
+            size = len(at)
+            deque(map(digits.__setitem__, map(at.__getitem__, [i for i in ids if i < size]), repeat(49)), maxlen=0)
         del digits[-1]
         digits.reverse()  # position 0 is the lowest bit
         return int(digits, 2)

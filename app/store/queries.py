@@ -680,8 +680,8 @@ def _event_rows_sqlite(raw: sqlite3.Connection, ids: Sequence[int]) -> list[Any]
             if row[i] is not None:
                 row[i] = date.fromisoformat(row[i][:10])
         for i in _JSON_COLUMNS:
-            if row[i] is not None:
-                row[i] = json.loads(row[i])
+            if (v := row[i]) is not None:
+                row[i] = [] if v == "[]" else json.loads(v)  # most claims/sources lists are empty
         out.append(EventRow._make(row))
     return out
 

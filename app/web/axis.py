@@ -20,7 +20,7 @@ Decisions:
 * **Colours.** One per type, each with at least 4:1 contrast against white (WCAG non-text contrast
   needs 3:1); segments are separated by white gaps; the legend and text alternative name every type
   in German, so colour is never the only carrier of information.
-* **Escaping.** The SVG is assembled from escaped pieces only (``templating.esc``, markupsafe's
+* **Escaping.** The SVG is assembled from escaped pieces only (``cards.esc``, markupsafe's
   rules; attribute values and text alike); no untrusted string is concatenated raw. The result parses as XML.
 """
 
@@ -45,8 +45,8 @@ from app.extract.timevalue import interval
 from app.store import entities_q, facet_index, queries
 from app.store.database import get_session
 from app.store.filters import EventFilter
+from app.web.cards import esc
 from app.web.params import FilterDep, SessionDep
-from app.web.templating import esc
 
 router = APIRouter(include_in_schema=True, tags=["Zeitachse"])
 
@@ -266,11 +266,18 @@ def _months_between(a: date, b: date) -> int:
     return (b.year - a.year) * 12 + b.month - a.month + 1
 
 
+#: Bounds ``urlencode`` leaves as they are ("2024", "2024-06").
+_URL_SAFE = re.compile(r"[0-9-]+")
+
+
 def _link(base_items: list[tuple[str, str]] | str, first: str, last: str, path: str = "/") -> str:
     """``path?<base_items>&from=first&to=last``; ``base_items`` may be given urlencoded already
     (an axis links every bucket with the same base)."""
     base = base_items if isinstance(base_items, str) else urlencode(base_items)
-    bounds = urlencode([("from", first), ("to", last)])
+    if _URL_SAFE.fullmatch(first) and _URL_SAFE.fullmatch(last):
+        bounds = f"from={first}&to={last}"  # what urlencode gives for digits and "-" (a link per bar and band)
+    else:
+        bounds = urlencode([("from", first), ("to", last)])
     return f"{path}?{base}&{bounds}" if base else f"{path}?{bounds}"
 
 
@@ -430,15 +437,36 @@ def _num(v: float) -> str:
     return f"{v:.2f}".rstrip("0").rstrip(".")
 
 
-def _segment(x: float, y: float, width: float, height: float, t: str) -> str:
-    """``_el("rect", {x, y, width, height, fill, stroke, stroke-width, data-type})`` of one type's
-    segment of a bar, written directly: the most frequent element (a bar per month, a segment per
-    type), so the generic attribute loop was most of the SVG's time."""
-    fields = []
-    for v in (x, y, width, height):
-        fields.append(_num(v) if type(v) is float else esc(str(v)))
-    return (f'<rect x="{fields[0]}" y="{fields[1]}" width="{fields[2]}" height="{fields[3]}" '
-            f'fill="{esc(TYPE_COLOURS.get(t, MUTED))}" stroke="#ffffff" stroke-width="0.75" data-type="{esc(t)}"/>')
+def _value(v: Any) -> str:
+    """One attribute value as ``_a`` writes it (floats formatted, anything else escaped)."""
+    return _num(v) if type(v) is float else esc(str(v))
+
+
+_SEGMENT_STYLE: dict[str, str] = {}
+
+
+def _segment_style(t: str) -> str:
+    """The attributes after ``height`` of a type's bar segment (``fill`` … ``data-type``), built once
+    per type: a monthly axis has some 1,500 segments, the most frequent element of a page."""
+    style = _SEGMENT_STYLE.get(t)
+    if style is None:
+        style = _SEGMENT_STYLE[t] = (f'fill="{esc(TYPE_COLOURS.get(t, MUTED))}" stroke="#ffffff" stroke-width="0.75" '
+                                     f'data-type="{esc(t)}"/>')
+    return style
+
+
+def _segments(x: float, width: float, counts: dict[str, int], scale: float) -> list[str]:
+    """``_el("rect", {x, y, width, height, fill, stroke, stroke-width, data-type})`` of each type's
+    segment of one bar, stacked upwards from the base line in type order, written directly: the
+    generic attribute loop was most of the SVG's time, and x and width are the same for a bar."""
+    xs, ws = _value(x), _value(width)
+    y: float = BASE
+    out = []
+    for t, c in _ordered(counts):
+        h = c * scale
+        y -= h
+        out.append(f'<rect x="{xs}" y="{_value(y)}" width="{ws}" height="{_value(h)}" {_segment_style(t)}')
+    return out
 
 
 def _el(tag: str, attrs: dict[str, Any], *children: str) -> str:
@@ -500,18 +528,13 @@ def render_svg(ax: Axis, *, standalone: bool = False, id_prefix: str = "axis") -
     for i, bk in enumerate(ax.buckets):
         x0 = LEFT + i * bw
         if bk.total:
-            segs = []
-            y = BASE
             gap = bw * 0.12 if bw > 4 else 0
-            for t, c in _ordered(bk.counts):
-                h = c * scale
-                y -= h
-                segs.append(_segment(x0 + gap, y, max(0.8, bw - 2 * gap), h, t))
-            hit = _el("rect", {"x": x0, "y": TOP - 6, "width": bw, "height": BASE - TOP + 6,
-                               "fill": "transparent", "class": "axis-hit"})
-            summary = bk.summary()
-            parts.append(_el("a", {"href": bk.href, "class": "axis-bar", "aria-label": summary},
-                             _el("title", {}, _text(summary)), hit, *segs))
+            segs = _segments(x0 + gap, max(0.8, bw - 2 * gap), bk.counts, scale)
+            # _el("a", {href, class, aria-label}, _el("title", …), hit rect, *segs), written directly
+            summary = esc(bk.summary())
+            parts.append(f'<a href="{esc(bk.href)}" class="axis-bar" aria-label="{summary}"><title>{summary}</title>'
+                         f'<rect x="{_value(x0)}" y="{_value(TOP - 6)}" width="{_value(bw)}" '
+                         f'height="{_value(BASE - TOP + 6)}" fill="transparent" class="axis-hit"/>{"".join(segs)}</a>')
     # x labels
     if ax.unit == "month":
         every = 1 if n <= 24 else 0
@@ -575,6 +598,28 @@ def render_svg(ax: Axis, *, standalone: bool = False, id_prefix: str = "axis") -
     return Markup(svg)
 
 
+def table_rows(ax: Axis) -> Markup:
+    """The rows of the axis' text alternative (``_axis.html``'s table body): one per bucket with
+    events, then one per band, as the template loop wrote them (its indentation included). Built
+    here: a monthly axis has some 170 rows, a template row with five escaped values each was a
+    millisecond of a search page."""
+    out = []
+    month = ax.unit == "month"
+    for b in ax.buckets:
+        total = b.total
+        if not total:
+            continue
+        when = b.first.isoformat()[:7] if month else b.first.year
+        out.append(f'      <tr><th scope="row"><a href="{esc(b.href)}"><time datetime="{esc(when)}">{esc(b.label)}'
+                   f"</time></a></th><td>{esc(labels.format_int(total))}</td>\n"
+                   f"        <td>{esc(b.by_type)}</td></tr>\n")
+    for sp in ax.spans:
+        out.append(f'      <tr><th scope="row"><a href="{esc(sp.href)}"><time datetime="{esc(sp.first.year)}">'
+                   f'{esc(sp.label)}</time></a> <span class="muted">(ungenau)</span></th>'
+                   f"<td>{esc(labels.format_int(sp.total))}</td>\n        <td>{esc(sp.by_type)}</td></tr>\n")
+    return Markup("".join(out))
+
+
 # ---------------------------------------------------------------------------- web
 
 
@@ -627,7 +672,7 @@ def timeline_axis(request: Request, flt: EventFilter) -> dict[str, Any] | None:
         a = b = None
     ax = build_axis(session, flt, axis_from=a, axis_to=b)
     svg_url = "/axis.svg?" + urlencode(flt.items() + [(k, v) for k, v in (("axis_from", a), ("axis_to", b)) if v])
-    return {"axis": ax, "svg": render_svg(ax), "svg_url": svg_url}
+    return {"axis": ax, "svg": render_svg(ax), "svg_url": svg_url, "table_rows": table_rows(ax)}
 
 
 def register(env: Any) -> None:

@@ -30,7 +30,7 @@ from app import labels
 from app.settings import get_settings
 from app.store import entities_q
 from app.web.params import SessionDep
-from app.web.templating import templates
+from app.web.templating import render_page
 from app.web.timeline import group_events
 
 pages = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
@@ -117,7 +117,7 @@ def _bilateral(session: Session, a: str, b: str, page: int) -> dict[str, Any]:
 
 def _render(request: Request, template: str, ctx: dict[str, Any], json_url: str, nav: str | None = None):
     ep = ctx["x"]["events_page"]
-    return templates.TemplateResponse(
+    return render_page(
         request,
         template,
         {**ctx, "nav": nav, "years": group_events(ep["events"]), "json_url": json_url,
@@ -133,13 +133,12 @@ def actors_page(request: Request, session: SessionDep):
     actors = entities_q.list_actors(session)
     for a in actors:
         a["kind_label"] = KIND_LABELS.get(a["kind"], a["kind"])
-    return templates.TemplateResponse(request, "actors.html", {"nav": "actors", "actors": actors,
-                                                               "json_url": "/api/actors"})
+    return render_page(request, "actors.html", {"nav": "actors", "actors": actors, "json_url": "/api/actors"})
 
 
 @pages.get("/countries", name="countries_page")
 def countries_page(request: Request, session: SessionDep):
-    return templates.TemplateResponse(request, "countries.html", {
+    return render_page(request, "countries.html", {
         "nav": "countries", "countries": entities_q.list_countries(session), "json_url": "/api/countries"})
 
 

@@ -16,7 +16,7 @@ from app import labels
 from app.store import facets, queries
 from app.web.highlight import highlight
 from app.web.params import FilterDep, PagingDep, SessionDep, event_or_redirect
-from app.web.templating import filter_url, templates
+from app.web.templating import filter_url, render_page
 from app.web.timeline import group_events
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
@@ -63,7 +63,7 @@ def timeline(request: Request, session: SessionDep, flt: FilterDep, paging: Pagi
                      "url": filter_url(v.target, limit=limit_param)} for v in f.values]}
         for f in computed
     ]
-    return templates.TemplateResponse(
+    return render_page(
         request,
         "index.html",
         {
@@ -96,14 +96,14 @@ def event_page(request: Request, event_id: int, session: SessionDep):
     event = event_or_redirect(session, event_id, "/events")
     if isinstance(event, RedirectResponse):
         return event
-    return templates.TemplateResponse(
+    return render_page(
         request, "event.html", {"nav": "timeline", "e": event, "json_url": f"/api/events/{event_id}"}
     )
 
 
 @router.get("/articles", name="articles_page")
 def articles_page(request: Request, session: SessionDep):
-    return templates.TemplateResponse(
+    return render_page(
         request,
         "articles.html",
         {"nav": "articles", "articles": queries.list_articles(session), "json_url": "/api/articles"},
@@ -116,7 +116,7 @@ def article_page(request: Request, article_id: int, session: SessionDep):
     if article is None:
         raise HTTPException(404, f"Artikel {article_id} gibt es nicht.")
     body = highlight(article["text"], article["citations"], article["report"].get("dropped"))
-    return templates.TemplateResponse(
+    return render_page(
         request,
         "article.html",
         {"nav": "articles", "a": article, "body": body, "json_url": f"/api/articles/{article_id}"},
