@@ -191,7 +191,9 @@ def _join_appositions(clauses: list[Clause], finite: frozenset[str],
                                   len(out), c.lead, c.after_comma))
                 i += 3
                 continue
-        out.append(Clause(c.start, c.end, c.tokens, c.sentence_index, len(out), c.lead, c.after_comma))
+        # a clause already at its position is kept as it is (a frozen dataclass is slow to build)
+        out.append(c if c.position == len(out) else
+                   Clause(c.start, c.end, c.tokens, c.sentence_index, len(out), c.lead, c.after_comma))
         i += 1
     return out
 
@@ -216,5 +218,6 @@ def _merge_short(clauses: list[Clause]) -> list[Clause]:
             out[-1] = Clause(p.start, c.end, p.tokens + c.tokens, p.sentence_index, p.position, p.lead,
                              p.after_comma)
         else:
-            out.append(Clause(c.start, c.end, c.tokens, c.sentence_index, len(out), c.lead, c.after_comma))
+            out.append(c if c.position == len(out) else
+                       Clause(c.start, c.end, c.tokens, c.sentence_index, len(out), c.lead, c.after_comma))
     return out

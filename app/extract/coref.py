@@ -126,6 +126,8 @@ class Tracker:
     def group(self, lows: list[str], tokens: tuple[Token, ...], pos: int, sent_start: int) -> list[str]:
         """The two persons "beide"/"die beiden Staatschefs" stands for ([] when not such a group)."""
         cfg = _cfg()
+        if cfg["group_pronouns"].isdisjoint(lows):
+            return []  # no "beide" at all (most clauses)
         hit = False
         sure = False  # certainly persons: a person noun follows, or a verb or function word
         for i, w in enumerate(lows):

@@ -83,6 +83,7 @@ that survived cleaning); offsets are always into the full ``text``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -434,12 +435,29 @@ def _walk(text: str, hits: list[_Hit], st: _State) -> None:
 _SENT_END = re.compile(r"[.!?;]\s")
 
 
+_ENDS: tuple[str, list[int]] = ("", [])  # the last text asked for and its sentence ends (swapped whole)
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Ends of all ``_SENT_END`` matches in ``text`` (ascending), kept for the text last asked for: one
+    scan per text rather than one from the start per surname. (The matches cannot overlap: the second
+    character of one is white space, never the first of another.) The list is only read."""
+    global _ENDS
+    last = _ENDS
+    if last[0] is text:
+        return last[1]
+    ends = [m.end() for m in _SENT_END.finditer(text)]
+    _ENDS = (text, ends)
+    return ends
+
+
 def _leader_cue(text: str, hits: list[_Hit], i: int) -> bool:
     """The sentence around hits[i] names a head-of-state role ("Machthaber", "Staatschef") that is not
     a genitive complement ("die Schwester des Machthabers")."""
     h = hits[i]
-    ends = [m.end() for m in _SENT_END.finditer(text, 0, h.start)]
-    a = ends[-1] if ends else 0
+    ends = _sentence_ends(text)
+    k = bisect_right(ends, h.start)  # the last end at or before the hit (as a search up to it finds)
+    a = ends[k - 1] if k else 0
     m = _SENT_END.search(text, h.end)
     b = m.start() + 1 if m else len(text)
     for k in range(max(0, i - 12), min(len(hits), i + 12)):

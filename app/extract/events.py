@@ -271,10 +271,20 @@ def preterite_forms() -> frozenset[str]:
 
 
 def is_finite_verb(word: str) -> bool:
-    """True when the lower-cased word is a non-infinitive form of a trigger verb."""
-    lex = lexicon()
-    entries = lex.joined.get(word) or lex.split.get(word)
-    return bool(entries) and not any(word == e.lemma for e in entries)
+    """True when the lower-cased word is a non-infinitive form of a trigger verb (memoised per word:
+    the clause splitter and the pipeline ask it of every word)."""
+    hit = _FINITE.get(word)
+    if hit is None:
+        lex = lexicon()
+        entries = lex.joined.get(word) or lex.split.get(word)
+        hit = bool(entries) and not any(word == e.lemma for e in entries)
+        if len(_FINITE) > 200_000:
+            _FINITE.clear()
+        _FINITE[word] = hit
+    return hit
+
+
+_FINITE: dict[str, bool] = {}
 
 
 _MEMO: dict[tuple[int, str], tuple[str, int] | None] = {}
@@ -337,7 +347,8 @@ def object_classes(tokens: tuple[Token, ...]) -> list[tuple[int, str]]:
     A clause's words are asked several times (triggers, referents, headline), so the answer is
     kept for the same tuple object (the reference is kept too, so its id is not reused); the
     returned list is shared and must not be changed."""
-    if tokens.__class__ is tuple and tokens:
+    if tokens.__class__ is tuple and len(tokens) > 2:  # (a word or two, such as a relative's antecedent
+        # sliced off anew each time, is quicker to look at than to keep)
         hit = _OC_MEMO.get(id(tokens))
         if hit is not None and hit[0] is tokens:
             return hit[1]
@@ -350,6 +361,16 @@ def object_classes(tokens: tuple[Token, ...]) -> list[tuple[int, str]]:
 
 
 _WORD_OBJECT: dict[str, tuple[bool, str | None]] = {}  # word -> (starts with a digit, its class)
+
+
+def _word_object(low: str) -> tuple[bool, str | None]:
+    """(starts with a digit, object class) of one lower-cased word, memoised as in ``_object_classes``."""
+    info = _WORD_OBJECT.get(low)
+    if info is None:
+        if len(_WORD_OBJECT) > 200_000:
+            _WORD_OBJECT.clear()
+        info = _WORD_OBJECT[low] = (low[0].isdigit(), _word_class(low))
+    return info
 
 
 def _object_classes(tokens: tuple[Token, ...]) -> list[tuple[int, str]]:
@@ -463,8 +484,30 @@ def _word_info(low: str) -> tuple:
 
 
 @cache
-def _phrase_firsts() -> frozenset[str]:
-    return frozenset(words[0] for words, *_ in lexicon().phrases)
+def _phrase_firsts() -> dict[str, tuple[int, ...]]:
+    """Lexicon phrase indices by first word, so a clause visits only phrases it can hold."""
+    out: dict[str, list[int]] = {}
+    for k, (words, *_) in enumerate(lexicon().phrases):
+        out.setdefault(words[0], []).append(k)
+    return {w: tuple(ks) for w, ks in out.items()}
+
+
+def _phrases_starting(lowset: set[str], lows: list[str]) -> tuple[list[tuple], dict[str, list[int]]]:
+    """The lexicon phrases whose first word is in the clause (``lowset``: the set of its words ``lows``),
+    in lexicon order (trigger order), and the ascending positions of each such first word."""
+    firsts = _phrase_firsts()
+    common = firsts.keys() & lowset
+    if not common:
+        return [], {}
+    at: dict[str, list[int]] = {w: [] for w in common}
+    for i, w in enumerate(lows):
+        if w in common:
+            at[w].append(i)
+    phrases = lexicon().phrases
+    hits = [k for w in common for k in firsts[w]]
+    if len(hits) > 1:
+        hits.sort()
+    return [phrases[k] for k in hits], at
 
 
 @cache
@@ -576,9 +619,10 @@ def find_triggers(tokens: tuple[Token, ...], context: tuple[Token, ...] = (),
                 section, lemma, weak, needs, otypes = lex.nouns[m[0]]
                 local = set(classes)
                 if m[1] > 0:  # the compound's modifier names the object ("Raketenlieferung")
-                    mod = object_classes((Token(t.start, t.start + m[1], t.text[: m[1]], t.low[: m[1]]),))
-                    if mod:
-                        local = {mod[0][1]}
+                    # (``object_classes`` of the modifier as a capitalised word of its own: its class, if any)
+                    mod = _word_object(t.low[: m[1]])[1]
+                    if mod is not None:
+                        local = {mod}
                 r = _resolve(section, needs, otypes, local, tokens, lex)
                 if r is not None and topic:
                     # "eine Lockerung der Sanktionen fordern": the act is talk about the sanctions
@@ -591,11 +635,15 @@ def find_triggers(tokens: tuple[Token, ...], context: tuple[Token, ...] = (),
         out = [Trigger("statement", "statement", "sprechen von", "verb", tr.start, tr.end, tr.token_index, False)
                if tr.lemma == "sprechen" and tr.kind == "verb" and "von" in lows[tr.token_index + 1:] else tr
                for tr in out]
-    for words, section, ph, otypes, along in () if lowset.isdisjoint(_phrase_firsts()) else lex.phrases:
-        if words[0] not in lowset or (along is not None and lowset.isdisjoint(along)):
+    phrases, at = _phrases_starting(lowset, lows)
+    for words, section, ph, otypes, along in phrases:
+        if along is not None and lowset.isdisjoint(along):
             continue
         k = len(words)
-        for i in _positions(lows, words[0], len(lows) - k + 1):
+        stop = len(lows) - k + 1
+        for i in at[words[0]]:
+            if i >= stop:
+                break
             if tuple(lows[i:i + k]) == words:
                 r = _resolve(section, None, otypes, classes, tokens, lex)
                 if r is not None:
@@ -617,20 +665,6 @@ def find_triggers(tokens: tuple[Token, ...], context: tuple[Token, ...] = (),
             out.append(Trigger(typ, "relation", tokens[i].low, "noun", tokens[i].start, tokens[i].end, i, True,
                                "relation"))
     return out
-
-
-def _positions(words: list[str], w: str, stop: int) -> list[int]:
-    """Indices i < stop with words[i] == w, ascending."""
-    out: list[int] = []
-    if stop <= 0:
-        return out  # (a negative stop would count from the end)
-    i = -1
-    while True:
-        try:
-            i = words.index(w, i + 1, stop)
-        except ValueError:
-            return out
-        out.append(i)
 
 
 @cache

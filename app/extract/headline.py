@@ -124,9 +124,26 @@ def _process_nouns() -> frozenset[str]:
 _NUMBER_ENDINGS = {"": False, "s": False, "es": False, "e": True, "en": True, "n": True, "er": True, "ern": True}
 
 
+_TOPIC_WORDS: dict[tuple[str, str], Topic | None] = {}  # (text, low) of a capitalised word -> its topic
+
+
 def _topic_word(t: Token) -> Topic | None:
+    """The topic a noun names (memoised per word: every topic noun is tried against it)."""
     if not t.is_upper or len(t.low) < 4:
         return None
+    key = (t.text, t.low)
+    hit = _TOPIC_WORDS.get(key, _UNSEEN)
+    if hit is _UNSEEN:
+        if len(_TOPIC_WORDS) > 100_000:
+            _TOPIC_WORDS.clear()
+        hit = _TOPIC_WORDS[key] = _topic_scan(t)
+    return hit
+
+
+_UNSEEN = object()  # a marker: the word was not looked at yet
+
+
+def _topic_scan(t: Token) -> Topic | None:
     for stem, sg, pl, prep, gender in _topic_nouns():
         i = t.low.find(stem)
         if i < 0 or (0 < i < 3):
@@ -258,9 +275,28 @@ def complement_topic(event_type: str) -> Topic | None:
     return Topic(spec[0], spec[1], spec[2], "") if spec else None
 
 
+_HEADLINES: dict[tuple, str] = {}
+
+
 def headline(event_type: str, status: str, actors: tuple[ActorRef, ...], countries: tuple[CountryRef, ...],
              obj: str | None = None, verb: str | None = None, topic: Topic | None = None,
              dest: str | None = None, act: str | None = None) -> str:
+    """The event's headline: a pure function of its (frozen, hashable) arguments, so it is kept per
+    argument tuple; the same parties and types come back in article after article."""
+    key = (event_type, status, actors, countries, obj, verb, topic, dest, act)
+    try:
+        hit = _HEADLINES.get(key)
+    except TypeError:  # a list or another unhashable argument: no memo
+        return _headline(*key)
+    if hit is None:
+        if len(_HEADLINES) > 20_000:
+            _HEADLINES.clear()
+        hit = _HEADLINES[key] = _headline(*key)
+    return hit
+
+
+def _headline(event_type: str, status: str, actors: tuple[ActorRef, ...], countries: tuple[CountryRef, ...],
+              obj: str | None, verb: str | None, topic: Topic | None, dest: str | None, act: str | None) -> str:
     t = _templates()
     people = [_Party(_short(x.name), True, x.country) for x in actors]
     states = [_Party(c.name, False, c.code) for c in countries]

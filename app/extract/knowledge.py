@@ -131,6 +131,10 @@ def _hits(words: list[str], stem: str) -> list[int]:
     "fernen osten") matches consecutive words; a stem ending in "$" must be the whole word."""
     exact = stem.endswith("$")
     parts = stem.rstrip("$").split()
+    if len(parts) == 1:  # one word (most stems): no sequence to compare
+        p = parts[0]
+        return [i for i, w in enumerate(words) if w == p] if exact else \
+            [i for i, w in enumerate(words) if w.startswith(p)]
     out = []
     for i in range(len(words) - len(parts) + 1):
         ok = all(words[i + k] == p for k, p in enumerate(parts[:-1]))
@@ -183,12 +187,40 @@ def matches(entry: Entry, ev: ExtractedEvent, clause: str, sentence: str) -> boo
         src = next((c.code for c in ev.countries if c.role == "source"), None)
         if src is not None and src not in entry.source:
             return False
-    (cw, caps), sw = _clause_words(clause), _words(sentence)
+    (cw, caps), sw = _clause_words_of(clause), _sentence_words_of(sentence)
     if any(_hits(cw, v) for v in entry.veto):
         return False
     if not all(_group_hit(cw, g, caps) for g in entry.cues):
         return False
     return all(_group_hit(sw, g) for g in entry.context)
+
+
+# the clause and sentence last split and their words (read-only lists); each pair is swapped whole
+_LAST_CLAUSE: tuple[str | None, tuple[list[str], list[bool]]] = (None, ([], []))
+_LAST_SENTENCE: tuple[str | None, list[str]] = (None, [])
+
+
+def _clause_words_of(clause: str) -> tuple[list[str], list[bool]]:
+    """``_clause_words(clause)``, kept for the clause text last asked for: ``lookup`` tests every entry
+    against the same clause and sentence. The lists are only read."""
+    global _LAST_CLAUSE
+    last = _LAST_CLAUSE
+    if last[0] is clause:
+        return last[1]
+    words = _clause_words(clause)
+    _LAST_CLAUSE = (clause, words)
+    return words
+
+
+def _sentence_words_of(sentence: str) -> list[str]:
+    """``_words(sentence)``, kept for the sentence text last asked for (see ``_clause_words_of``)."""
+    global _LAST_SENTENCE
+    last = _LAST_SENTENCE
+    if last[0] is sentence:
+        return last[1]
+    words = _words(sentence)
+    _LAST_SENTENCE = (sentence, words)
+    return words
 
 
 def _clause_words(clause: str) -> tuple[list[str], list[bool]]:

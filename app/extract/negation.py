@@ -46,6 +46,8 @@ def negators(toks: tuple[Token, ...] | list[Token], text: str = "", quote_from: 
     cfg = _cfg()
     out = []
     lows = [t.low for t in toks]
+    if cfg["words"].isdisjoint(lows):
+        return out  # no negation word at all (most clauses)
     hedged = "nicht" in lows and ("auszuschließen" in lows or "ausgeschlossen" in lows or (
         "aus" in lows and not cfg["not_excluded"].isdisjoint(lows)))
     for i, t in enumerate(toks):

@@ -339,6 +339,12 @@ def _token_at(toks: tuple[Token, ...], pos: int, default: int | None) -> int | N
     return default
 
 
+def _future_clauses(clauses: list[Clause]) -> set[int]:
+    """Positions of the clauses in the future tense ("wird ... empfangen"); asked for rarely, so not
+    computed for every sentence."""
+    return {c.position for c in clauses if any(t.low in _WIRD for t in c.tokens) or status.is_future(c.tokens)}
+
+
 def _mentions_between(mentions: list[Mention], starts: list[int], s: int, e: int) -> list[Mention]:
     """``_mentions_in`` over mentions sorted by start (``starts`` their starts): only the run of
     mentions starting in [s, e] can lie inside."""
@@ -379,7 +385,7 @@ def _habitual(etype: str, lows: list[str]) -> bool:
     if etype not in cfg["habitual_types"]:
         return False
     pret = preterite_forms()
-    if any(w in _PAST_AUX or w in pret for w in lows):
+    if not _PAST_AUX.isdisjoint(lows) or not pret.isdisjoint(lows):
         return False
     return status.find_phrase(lows, cfg["habitual_words"]) is not None
 
@@ -563,15 +569,17 @@ def _background(m: Mention, toks: tuple[Token, ...], cfg: dict) -> bool:
     if idx is None:
         return False
     word = toks[idx].low
-    if any(w in word for w in ("-krieg", "krieg")) and word != m.text.lower():
+    if "krieg" in word and word != m.text.lower():  # (also "-krieg")
         return True
     if word.startswith(("pro-", "anti-", "prorussisch", "antirussisch")):
         return True  # "pro-russische Separatisten" names a side, not a state taking part
-    before = [t.low for t in toks[max(0, idx - 3):idx]]
-    if any(w in cfg["context"] for w in before):
+    if not cfg["context"].isdisjoint([t.low for t in toks[max(0, idx - 3):idx]]):
         return True
-    after = [t.low for t in toks[idx + 1:idx + 3]]
-    return any(w in cfg["media"] or w.startswith("nachrichtenagentur") for w in after)
+    media = cfg["media"]
+    for t in toks[idx + 1:idx + 3]:
+        if t.low in media or t.low.startswith("nachrichtenagentur"):
+            return True
+    return False
 
 
 def extract(doc: Document) -> Extraction:
@@ -617,8 +625,6 @@ def extract(doc: Document) -> Extraction:
         if named_objects:
             referent, referent_sent = named_objects, sent.index
         holder_spans = [(a.start, a.end) for a in attrs if a.start >= 0 and not a.verb]
-        future_clauses = {c.position for c in clauses if any(t.low in _WIRD for t in c.tokens)
-                          or status.is_future(c.tokens)}
         background: dict[tuple[int, int], bool] = {}  # (clause, mention) -> _background, per sentence
 
         head_src = _headline_source(sent.text, sent.start, smentions)
@@ -707,7 +713,7 @@ def extract(doc: Document) -> Extraction:
                     if cr.code not in codes:
                         codes.insert(0, cr.code)
             near_prev = last_event is not None and last_event.sentence_index >= sent.index - 1
-            anaphor = any(w in cfg["pair"] for w in lows) or cand.topic
+            anaphor = not cfg["pair"].isdisjoint(lows) or cand.topic
             if not codes and not actors:
                 # "Rund 300 Soldaten seien gefallen": troops or weapons of the same kind of event just told
                 same_kind = last_event is not None and last_event.type == cand.type \
@@ -716,7 +722,7 @@ def extract(doc: Document) -> Extraction:
                 # noun phrase opening the sentence right after an event refers back to it or its parties
                 # ("Unabhängig lassen sich diese Berichte nicht bestätigen": the reporter's caveat, no party's)
                 unconfirmed = any(tr.lemma in cfg["unconfirmed"] for tr in cand.triggers) and "sich" not in lows \
-                    and not any(w in cfg["media"] for w in lows) and any(
+                    and cfg["media"].isdisjoint(lows) and any(
                     _definite_lead(toks[i:]) for i in range(len(toks)))  # "Bestätigt wurden die Geschäfte nicht"
                 definite = c.position == 0 and (_definite_lead(toks) or unconfirmed) and last_event is not None \
                     and last_event.sentence_index == sent.index - 1
@@ -739,7 +745,7 @@ def extract(doc: Document) -> Extraction:
                     codes += [cr.code for cr in ante.countries if cr.code not in codes]
             if near_prev and last_event is not None and not cand.nominal:
                 prev_codes = [cr.code for cr in last_event.countries]
-                if last_main is not None and last_main is not last_event and any(w in cfg["pair"] for w in lows) \
+                if last_main is not None and last_main is not last_event and not cfg["pair"].isdisjoint(lows) \
                         and last_main.sentence_index >= sent.index - 1:
                     # "beide Staaten" names the parties of the last main clause, not those of a relative
                     # clause describing one of its words ("..., die dessen Streitkräfte ... einsetzen")
@@ -797,7 +803,7 @@ def extract(doc: Document) -> Extraction:
                     and negation.is_negated(c.tokens, doc.text, sent.start):
                 etype = "denial"  # "hat die Entsendung nicht offiziell bestätigt": a denial of the claim
             elif etype not in ("denial", "statement") and not cand.nominal \
-                    and any(w in cfg["never_konjunktiv"] for w in lows) and status.find_phrase(lows, cfg["never"]) \
+                    and not cfg["never_konjunktiv"].isdisjoint(lows) and status.find_phrase(lows, cfg["never"]) \
                     and sent_konj:
                 etype = "denial"  # "Man habe nie Waffen an Russland exportiert": a denial in reported speech
             prior = next((e for e in (last_event, last_main) if e is not None and e.sentence_index >= sent.index - 2
@@ -860,7 +866,7 @@ def extract(doc: Document) -> Extraction:
             tx = dating.own_timex(cand.start, cand.end, tpos, stimex, excl)
             if tx is None and not cand.nominal:
                 tx = _fronted_timex(c, cands, clauses, stimex)
-            past = any(w in _PAST_AUX for w in lows) or any(w in preterite_forms() for w in lows) \
+            past = not _PAST_AUX.isdisjoint(lows) or not preterite_forms().isdisjoint(lows) \
                 or (cand.trigger is not None and cand.trigger.attributive)  # "eingeschlagenen": done
             back = None if tx is not None or cand.nominal or _BACK_REF.isdisjoint(lows) else next(
                 (e for e in reversed(events) if _explicit(e) and sent.index - 2 <= e.sentence_index < sent.index),
@@ -936,8 +942,8 @@ def extract(doc: Document) -> Extraction:
                 hedge = status.find_phrase(lows, status.cues().alleged)
                 if hedge:
                     st, claims = "alleged", (Claim("alleged", (), " ".join(hedge[1])),)
-            if st == "reported" and etype != "statement" and not cand.nominal and c.position - 1 in future_clauses \
-                    and "zu" in lows:
+            if st == "reported" and etype != "statement" and not cand.nominal and "zu" in lows and c.position \
+                    and c.position - 1 in _future_clauses(clauses):
                 st = "planned"  # "Putin wird ... die Ehre erweisen, sie ... zu empfangen"
             if (cand.topic or lows[0] == "dabei") and last_event is not None and st == "reported" \
                     and last_event.status in ("alleged", "planned") and etype != "statement":
@@ -1310,7 +1316,7 @@ def _out_of_scope(codes: list[str], own: list[Mention], cand: _Cand, c: Clause, 
     if set(codes) & _targets():
         return False
     named = {m.key for m in own if m.kind == "country"}
-    if len(named) < 2 or c.lead in _RELATIVES or any(w in cfg["pair"] for w in lows):
+    if len(named) < 2 or c.lead in _RELATIVES or not cfg["pair"].isdisjoint(lows):
         return False
     if (cand.topic or lows[0] == "dabei") and last_event is not None:
         return False
@@ -1387,7 +1393,7 @@ def _contrast_words() -> frozenset[str]:
 
 def _contrasts(quote: str) -> bool:
     """The mention sets the event against an earlier one ("erstmals seit", "bislang", "wieder")."""
-    return any(w in _contrast_words() for w in re.findall(r"\w+", quote.lower()))
+    return not _contrast_words().isdisjoint(re.findall(r"\w+", quote.lower()))
 
 
 def _corefer_dates(events: list[ExtractedEvent], text: str, nouns: list[frozenset[str]] | None = None,
@@ -1403,17 +1409,25 @@ def _corefer_dates(events: list[ExtractedEvent], text: str, nouns: list[frozense
     div = dating.interval(dct.value) if dct is not None else None
     dct_last = div[1] if div else None
     kinds = nouns if nouns is not None and len(nouns) == len(out) else [frozenset({e.type}) for e in out]
+    # only mentions at most two sentences before or _HEADING_REACH after can corefer (see the distance
+    # tests below): with the mentions in sentence order, the loop visits just that window, in the same order
+    sidx = [e.sentence_index for e in out]
+    ordered = all(a <= b for a, b in zip(sidx, sidx[1:], strict=False))
+    expl = [_explicit(e) for e in out]  # kept up to date as dates are taken over
     changed = True
     while changed:
         changed = False
         for i, e in enumerate(out):
-            if _explicit(e) or not (kinds[i] & _COREF_TYPES):
+            if expl[i] or not (kinds[i] & _COREF_TYPES):
                 continue
             names = {a.name for a in e.actors}
             codes = {c.code for c in e.countries}
             contrast = _contrasts(text[e.start:e.end])
-            for k, f in enumerate(out):
-                if k == i or not _explicit(f):
+            lo, hi = (bisect_left(sidx, e.sentence_index - 2), bisect_right(sidx, e.sentence_index + _HEADING_REACH)) \
+                if ordered else (0, len(out))
+            for k in range(lo, hi):
+                f = out[k]
+                if k == i or not expl[k]:
                     continue
                 # "erstmals seit 24 Jahren", "bislang", "inzwischen wieder": a current occurrence set
                 # against an earlier one, not a mention of a past event dated before the document
@@ -1441,14 +1455,15 @@ def _corefer_dates(events: list[ExtractedEvent], text: str, nouns: list[frozense
                             and f.date.first > dct_last:
                         st = "planned"  # the coreferent mention dates it after the document
                     out[i] = replace(e, date=f.date, status=st)
+                    expl[i] = _explicit(out[i])
                     changed = True
                     break
+    visits = [k for k, f in enumerate(out) if f.type in ("visit", "meeting")]  # (replace keeps the type)
     for i, e in enumerate(out):
         if e.date.basis in ("explicit", "relative_to_dct"):
             continue
-        inner = [f for f in out if f is not e and e.start <= f.start and f.end <= e.end
-                 and f.date.basis in ("explicit", "relative_to_dct") and f.type in ("visit", "meeting")
-                 and _during(text, f)]
+        inner = [f for f in (out[k] for k in visits) if f is not e and e.start <= f.start and f.end <= e.end
+                 and f.date.basis in ("explicit", "relative_to_dct") and _during(text, f)]
         if inner:
             out[i] = replace(e, date=inner[0].date)
     return out
@@ -1558,6 +1573,9 @@ _SUBORDINATE_NOT_CONTENT = frozenset({"als", "wenn", "weil", "nachdem", "währen
 _COORD_LEADS = frozenset({"und", "sondern", "aber", "sowie", "doch"})
 
 
+_PERSONAL_PRONOUNS = frozenset({"er", "ihn", "ihm", "sie"})  # the words the pronoun pass of ``_actors`` asks about
+
+
 def _actors(own: list[Mention], named: frozenset[str], cand: _Cand, c: Clause, toks: tuple[Token, ...],
             lows: list[str], tracker: coref.Tracker, sent_start: int, smentions: list[Mention],
             prev_clause: Clause | None) -> list[str]:
@@ -1572,7 +1590,7 @@ def _actors(own: list[Mention], named: frozenset[str], cand: _Cand, c: Clause, t
         ref = tracker.relative(c.lead, c.start, sent_start)
         if ref and ref not in actors:
             actors.insert(0, ref)
-    for i, w in enumerate(lows):
+    for i, w in enumerate(() if _PERSONAL_PRONOUNS.isdisjoint(lows) else lows):
         if w in ("er", "ihn", "ihm") or (w == "sie" and _singular_verb_next_to(lows, i)):
             ref = tracker.pronoun("er" if w != "sie" else w, toks[i].start, sent_start)
             if ref and ref not in actors:
@@ -1687,9 +1705,9 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
                 per_clause[-1].extra.append(_Cand(c, c.tokens[a].start, c.tokens[b].end, main.type, main, [main],
                                                   nominal=True, dated_background=True))
                 continue
-        topic = (lows[0] in cfg["topic_words"] or any(
-            tuple(lows[i:i + len(p)]) == p for p in cfg["topic_phrases"] for i in range(len(lows)))) and any(
-            tuple(lows[i:i + len(k)]) == k for k in cfg["topic_constr"] for i in range(len(lows)))
+        # phrase searches indexed by first word (``status.find_phrase``), not every phrase at every position
+        topic = (lows[0] in cfg["topic_words"] or status.find_phrase(lows, cfg["topic_phrases"]) is not None) \
+            and status.find_phrase(lows, cfg["topic_constr"]) is not None
         if (main is None or main.weak) and _expected_visit(c, smentions, cfg):
             per_clause.append(_Cand(c, c.start, c.end, "visit", None, trs))  # "wird in Moskau erwartet"
             continue
@@ -1733,7 +1751,8 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
                 elif sp.lemma in cfg["plan_speech"] and main.kind == "verb":
                     cand.announced = True  # not "kündigte an, eine Lieferung ... zu prüfen": a noun is no act
         # a reporting act by a medium or an impersonal "hieß es" is not an event
-        media_clause = any(w in cfg["media"] or w.startswith("nachrichtenagentur") for w in lows)
+        media_clause = main is not None and (  # (only asked below together with a main trigger)
+            not cfg["media"].isdisjoint(lows) or any(w.startswith("nachrichtenagentur") for w in lows))
         if main is not None and main.section == "statement" and main.lemma in cfg["reporting"]:
             if (media_clause or "es" in lows) and not _cites_speaker(c.tokens, main, cfg):
                 per_clause.append(None)
@@ -1973,6 +1992,8 @@ def _concrete_objects(toks: tuple[Token, ...]) -> tuple[Token, ...]:
 def _plural_pronoun(toks: tuple[Token, ...]) -> bool:
     """A plural "sie"/"diese"/"ihnen" (not "sie sagte")."""
     lows = [t.low for t in toks]
+    if _PLURAL_PRONOUNS.isdisjoint(lows):
+        return False  # (the common case)
     return any(w in _PLURAL_PRONOUNS and not (w == "sie" and _singular_verb_next_to(lows, i))
                for i, w in enumerate(lows))
 
@@ -2121,6 +2142,8 @@ def _since_background(c: Clause, main: Trigger, trs: list[Trigger], smentions: l
     when a state or person is named outside it and a finite verb outside it carries the clause; else None."""
     if main.kind != "noun" or main.attributive:
         return None
+    if not any(t.low in _SINCE for t in c.tokens[:main.token_index]):
+        return None  # (no "seit" before the noun at all: the phrase test below cannot hold)
     a, b = _np_span(c.tokens, main.token_index)
     if not any(t.low in _SINCE for t in c.tokens[max(0, a - 1):main.token_index]):
         return None

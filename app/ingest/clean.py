@@ -23,6 +23,8 @@ from pathlib import Path
 
 from app.extract.model import Dropped
 
+from .literals import may_match, prefilter
+
 _RESOURCE = Path(__file__).with_name("resources") / "boilerplate.toml"
 
 
@@ -33,6 +35,15 @@ class _Rule:
     regex: re.Pattern[str]
     continues: re.Pattern[str] | None = None  # scope "block": the lines the block runs over
     max_lines: int = 0
+    need: tuple[str, ...] | None = None  # literals one of which every match holds (``literals.required``)
+    folded: bool = False  # ``need`` is lower case, to be found in the lower-cased line
+
+    def search(self, line: str, low: str) -> re.Match[str] | None:
+        """``regex.search(line)``, skipped when the line holds none of the required literals
+        (``low`` is ``line.lower()``): most rules are unanchored and would try every position."""
+        if self.need is not None and not may_match(self.need, self.folded, line, low):
+            return None
+        return self.regex.search(line)
 
 
 @cache
@@ -42,8 +53,11 @@ def _rules() -> tuple[_Rule, ...]:
     for r in data["rule"]:
         flags = 0 if r.get("case") else re.IGNORECASE
         block = r.get("scope") == "block"
-        rules.append(_Rule(r["reason"], r.get("scope", "line"), re.compile(r["pattern"], flags),
-                           re.compile(r["continue"], flags) if block else None, r.get("max_lines", 12) if block else 0))
+        regex = re.compile(r["pattern"], flags)
+        need = prefilter(regex)
+        rules.append(_Rule(r["reason"], r.get("scope", "line"), regex,
+                           re.compile(r["continue"], flags) if block else None, r.get("max_lines", 12) if block else 0,
+                           need[0] if need else None, need[1] if need else False))
     return tuple(rules)
 
 
@@ -71,13 +85,14 @@ def find_boilerplate(text: str) -> list[Dropped]:
             block = None
         if not line.strip():
             continue
-        heading = next((r for r in _rules() if r.scope == "block" and r.regex.search(line)), None)
+        low = line.lower()
+        heading = next((r for r in _rules() if r.scope == "block" and r.search(line, low)), None)
         if heading is not None:
             lead = len(line) - len(line.lstrip())
             found.append((start + lead, start + len(line.rstrip()), heading.reason))
             block, block_left = heading, heading.max_lines
             continue
-        found.extend(_scan_line(start, line))
+        found.extend(_scan_line(start, line, low))
     found.sort()
     merged: list[tuple[int, int, str]] = []
     for s, e, reason in found:
@@ -89,14 +104,17 @@ def find_boilerplate(text: str) -> list[Dropped]:
     return [Dropped(s, e, reason, text[s:e]) for s, e, reason in merged]
 
 
-def _scan_line(start: int, line: str) -> list[tuple[int, int, str]]:
+def _scan_line(start: int, line: str, low: str | None = None) -> list[tuple[int, int, str]]:
     """Rules over one line. When a rule drops the beginning of the line (a header or dateline),
-    the rest is scanned again as if it were a line of its own, so "date 2023-09 Photo : X" loses both."""
+    the rest is scanned again as if it were a line of its own, so "date 2023-09 Photo : X" loses both.
+    ``low``: ``line.lower()`` if already made."""
     found: list[tuple[int, int, str]] = []
+    if low is None:
+        low = line.lower()
     for rule in _rules():
         if rule.scope == "block":
             continue
-        m = rule.regex.search(line)
+        m = rule.search(line, low)
         if not m or m.end() == m.start():
             continue
         if rule.scope == "line":

@@ -19,6 +19,8 @@ from datetime import date
 from app.extract.model import DCT
 from app.extract.timevalue import interval
 
+from .literals import may_match, prefilter
+
 _HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b")
 _NUMERIC = r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})"
 _MONTHS = {
@@ -37,6 +39,8 @@ _TEXT_PATTERNS = (
     *(re.compile(r"^[ \t]*(?:[A-Z][a-z]+\.?,?[ \t]*)?" + day + _STAMP_TIME, re.IGNORECASE | re.MULTILINE)
       for day in (_NUMERIC, _WORDY)),
 )
+# literals one of which each text pattern's match holds: most texts hold none, and a search is skipped
+_TEXT_NEEDS = tuple(prefilter(p) for p in _TEXT_PATTERNS)
 _URL_PATTERNS = (
     re.compile(r"/(20\d{2}|19\d{2})/(\d{1,2})/(\d{1,2})/"),
     re.compile(r"/(20\d{2}|19\d{2})/(\d{2})-(\d{2})-"),
@@ -67,7 +71,10 @@ def candidates(text: str, url: str | None) -> list[DCT]:
     out: list[DCT] = []
     if h := from_header(text):
         out.append(DCT(h, "header", f"date {h}"))
-    for pat in _TEXT_PATTERNS:
+    low = text.lower()
+    for pat, need in zip(_TEXT_PATTERNS, _TEXT_NEEDS, strict=True):
+        if need is not None and not may_match(*need, text, low):
+            continue  # no match possible
         for m in pat.finditer(text):
             d, mo, y = m.group(1), m.group(2), m.group(3)
             if not mo.isdigit():

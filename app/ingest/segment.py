@@ -34,6 +34,16 @@ _WORD_BEFORE = re.compile(r"(\w+)$")
 # A possible boundary inside a piece: final punctuation before a capital, a digit or an opening
 # quote (with or without a space: "zurückzuerobern.Die").
 _INNER = re.compile(r"[.!?]+[\"»“”'’)]*(?:\s+[\"„»«(‚]?[A-ZÄÖÜ0-9]|[A-ZÄÖÜ][a-zäöüß])")
+# Two more unambiguous cases, found by SoMaJo's own rules (its sentence splitter ends a sentence only
+# after a token that is all final punctuation, or an end-of-sentence abbreviation, before a capital):
+# - a closing quote or bracket after a plain word, then the punctuation: "«Frankfurter Rundschau». Dabei"
+#   (the mark stands alone as a token, and so does the punctuation after it);
+# - a day number before a month name: "am 16. Oktober" (SoMaJo's ordinal rule keeps "16." one token,
+#   which is never sentence-final), so such a candidate leaves the piece one sentence.
+_SAFE_QUOTED = re.compile(r"[a-zäöüß]{3}[»«“”\")]([.!?]+)(?=\s+[\"„»«(‚]?[A-ZÄÖÜ])")
+_WORD_OPENERS = frozenset(" \t\n\r\f\v«»„“\"(‚")
+_ORDINAL_MONTH = re.compile(r"(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November"
+                            r"|Dezember)\b")
 
 
 @cache
@@ -84,7 +94,7 @@ def _word_before(line: str, end: int) -> re.Match[str] | None:
     return w
 
 
-def _safe_pieces(line: str) -> list[tuple[int, int]]:
+def _safe_pieces(line: str, shortcuts: bool = True) -> list[tuple[int, int]]:
     """Cut a line at unambiguous sentence boundaries; (start, end) pieces, stripped."""
     abbrev = _abbreviations()
     cuts = [0]
@@ -93,6 +103,10 @@ def _safe_pieces(line: str) -> list[tuple[int, int]]:
         if w and w.group(1).lower() in abbrev:
             continue
         cuts.append(m.end())
+    if shortcuts and ("»" in line or "«" in line or "“" in line or "”" in line or '"' in line or ")" in line):
+        quoted = [m.end() for m in _SAFE_QUOTED.finditer(line) if _plain_word_before(line, m.start(1) - 1)]
+        if quoted:
+            cuts = sorted(cuts + quoted)
     cuts.append(len(line))
     pieces = []
     for a, b in zip(cuts, cuts[1:], strict=False):
@@ -109,18 +123,41 @@ def _somajo(piece: str) -> list[tuple[int, int]]:
             for s in _tokenizer().tokenize_text([piece]) if s]
 
 
-def _needs_somajo(piece: str) -> bool:
-    return bool(_INNER.search(piece))
+def _plain_word_before(line: str, end: int) -> bool:
+    """The text before ``end`` is a word of letters only, at the line's start or after a space or an
+    opening mark (so no URL, number or abbreviation with inner dots ends there)."""
+    w = _word_before(line, end)
+    if w is None or not w.group(1).isalpha():
+        return False
+    return w.start() == 0 or line[w.start() - 1] in _WORD_OPENERS
 
 
-def split_line(line: str, *, exact: bool = False) -> list[tuple[int, int]]:
-    """Sentence spans of one line. ``exact=True`` runs SoMaJo on the whole line (the reference)."""
+def _ordinal_date(piece: str, m: re.Match[str]) -> bool:
+    """The candidate ``m`` of ``_INNER`` is the period of a day number before a month name ("am 16. Mai")."""
+    s = m.start()
+    if not m.group().startswith(". ") or not _ORDINAL_MONTH.match(piece, s + 2):
+        return False
+    if s >= 1 and piece[s - 1].isdigit() and piece[s - 1].isascii():
+        k = s - 1 if s < 2 or not (piece[s - 2].isdigit() and piece[s - 2].isascii()) else s - 2
+        return k == 0 or piece[k - 1] in " \t"
+    return False
+
+
+def _needs_somajo(piece: str, shortcuts: bool = True) -> bool:
+    if not shortcuts:
+        return bool(_INNER.search(piece))
+    return any(not _ordinal_date(piece, m) for m in _INNER.finditer(piece))
+
+
+def split_line(line: str, *, exact: bool = False, shortcuts: bool = True) -> list[tuple[int, int]]:
+    """Sentence spans of one line. ``exact=True`` runs SoMaJo on the whole line (the reference);
+    ``shortcuts=False`` leaves out the quoted-word and day-number shortcuts (for checking them)."""
     if exact:
         return _somajo(line)
     out: list[tuple[int, int]] = []
-    for a, b in _safe_pieces(line):
+    for a, b in _safe_pieces(line, shortcuts):
         piece = line[a:b]
-        if _needs_somajo(piece):
+        if _needs_somajo(piece, shortcuts):
             out.extend((a + s, a + e) for s, e in _somajo(piece))
         else:
             out.append((a, b))
