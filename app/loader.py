@@ -14,9 +14,10 @@ import gc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
-from sqlalchemy.engine import Engine
+from sqlalchemy import bindparam, delete, func, insert, select, text, update
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session
 
 from app.extract.entities import actor_info
@@ -96,8 +97,9 @@ class Loader:
     def __init__(self, engine: Engine):
         self.engine = engine
         self._known: dict[str, tuple[str, str | None, str | None, str | None]] | None = None
-        self.actor_ids: dict[str, int] = {}
+        self.actors: dict[str, StoredActor] = {}
         self.countries: set[str] = set()
+        self.mentions = merge.MentionCache()
 
     def _existing(self, name: str) -> tuple[str, str | None, str | None, str | None] | None:
         if self._known is None:
@@ -126,14 +128,16 @@ class Loader:
             return FileResult(name, "failed", exc.reason)
         except Exception as exc:  # an extraction bug must not stop the other files
             return FileResult(name, "failed", f"extraction error: {type(exc).__name__}: {exc}")
-        actor_ids = dict(self.actor_ids)
+        actors = dict(self.actors)
         countries = set(self.countries)
         try:
             with Session(self.engine) as session, session.begin():
-                n = _store(session, doc, extraction, digest, meta, actor_ids, countries)
+                n = _store(session, doc, extraction, digest, meta, actors, countries, self.mentions)
         except Exception as exc:
+            self.mentions.rollback()
             return FileResult(name, "failed", f"database error: {type(exc).__name__}: {exc}")
-        self.actor_ids, self.countries = actor_ids, countries
+        self.actors, self.countries = actors, countries
+        self.mentions.commit()
         assert self._known is not None
         dct = doc.dct.value if doc.dct else None
         self._known[name] = (digest, meta.outlet if meta else (existing or (None,) * 4)[1],
@@ -178,6 +182,7 @@ _FIND_ARTICLE = select(Article.__table__.c.id, Article.__table__.c.outlet, Artic
     Article.__table__.c.file_name == bindparam("name"))
 _INSERT_ARTICLE = insert(Article.__table__)
 _MAX_EVENT_ID = select(func.max(Event.__table__.c.id))
+_NEXT_EVENT_IDS = text("SELECT nextval(pg_get_serial_sequence('event', 'id')) FROM generate_series(1, :n)")
 _INSERT_EVENT = insert(Event.__table__)
 _INSERT_CITATION = insert(Citation.__table__)
 _INSERT_EVENT_ACTOR = insert(EventActor.__table__)
@@ -185,13 +190,15 @@ _INSERT_EVENT_COUNTRY = insert(EventCountry.__table__)
 
 
 def _store(session: Session, doc: Document, ex: Extraction, digest: str, meta: ArticleMeta | None,
-           actor_ids: dict[str, int] | None = None, countries: set[str] | None = None) -> int:
-    """Write one document's article row, events, links and citations. ``actor_ids`` and
-    ``countries`` are caches of what the database holds; they are extended in place.
+           actors: dict[str, StoredActor] | None = None, countries: set[str] | None = None,
+           mentions: merge.MentionCache | None = None) -> int:
+    """Write one document's article row, events, links and citations. ``actors`` and
+    ``countries`` are caches of what the database holds; they are extended in place. ``mentions``
+    is the load's cache of stored mentions for merging (the replaced ones are dropped from it here).
 
     Core statements on the session's connection (one transaction): the ORM's unit of work costs
     more than the SQL here."""
-    actor_ids = {} if actor_ids is None else actor_ids
+    actors = {} if actors is None else actors
     countries = set() if countries is None else countries
     conn = session.connection()
     art_t, ev_t = Article.__table__, Event.__table__
@@ -212,6 +219,8 @@ def _store(session: Session, doc: Document, ex: Extraction, digest: str, meta: A
         for eid, etype, gid, quote in old:
             reusable.setdefault((quote or "", etype), eid)
             old_groups.add(gid or eid)
+        if mentions is not None:
+            mentions.discard(r[0] for r in old)
         event_ids = select(ev_t.c.id).where(ev_t.c.article_id == article_id)
         for link in (Citation.__table__, EventActor.__table__, EventCountry.__table__):
             conn.execute(delete(link).where(link.c.event_id.in_(event_ids)))
@@ -242,62 +251,75 @@ def _store(session: Session, doc: Document, ex: Extraction, digest: str, meta: A
         merge.repair_groups(session, old_groups, reason="Artikel neu geladen")
         return 0
 
-    # Bulk inserts: one statement per table.
+    # Ids first (reused ones, then new ones), so that the mentions are merged before they are
+    # written: each row goes in once, with its group, and only stored groups are updated afterwards.
+    reused = [reusable.pop((doc.text[ev.start:ev.end], ev.type), None) for ev in ex.events]
+    fresh = iter(_new_event_ids(conn, reused.count(None), max((i for i in reused if i is not None), default=0)))
+    ids: list[int] = [eid if eid is not None else next(fresh) for eid in reused]
     rows = [
         {
-            "article_id": article_id, "type": ev.type, "status": ev.status, "headline": ev.headline[:500],
-            "date_value": ev.date.value, "date_first": ev.date.first, "date_last": ev.date.last,
-            "date_precision": ev.date.precision, "date_expression": (ev.date.expression or None),
-            "date_basis": ev.date.basis, "date_anchor": ev.date.anchor, "trigger": ev.trigger,
+            "id": event_id, "article_id": article_id, "type": ev.type, "status": ev.status,
+            "headline": ev.headline[:500], "date_value": ev.date.value, "date_first": ev.date.first,
+            "date_last": ev.date.last, "date_precision": ev.date.precision,
+            "date_expression": (ev.date.expression or None), "date_basis": ev.date.basis,
+            "date_anchor": ev.date.anchor, "trigger": ev.trigger,
             "claims": [{"stance": c.stance, "holders": list(c.holders), "cue": c.cue} for c in ev.claims],
-            "position": pos,
+            "position": pos, "group_id": None, "merge_reason": None, "group_status": None, "source_count": 1,
+            "sources": [],
         }
-        for pos, ev in enumerate(ex.events)
+        for pos, (event_id, ev) in enumerate(zip(ids, ex.events, strict=True))
     ]
-    ids: list[int | None] = [None] * len(rows)
-    fresh = []
-    for i, (row, ev) in enumerate(zip(rows, ex.events, strict=True)):
-        old_id = reusable.pop((doc.text[ev.start:ev.end], ev.type), None)
-        if old_id is not None:
-            ids[i] = old_id
-            row["id"] = old_id
-        else:
-            fresh.append(i)
-    sqlite = conn.dialect.name == "sqlite"
-    if sqlite:
-        # SQLite: the ids are known before the insert (a table without AUTOINCREMENT gives a new row
-        # the largest id + 1), so the citations go in first, under deferred foreign keys: the
-        # full-text triggers then write each event's row once, with its quote, instead of writing it
-        # for the event and rewriting it for its citation.
-        top = max(conn.execute(_MAX_EVENT_ID).scalar() or 0,
-                  max((ids[i] for i in range(len(rows)) if ids[i] is not None), default=0))
-        for k, i in enumerate(fresh, start=1):
-            ids[i] = rows[i]["id"] = top + k
-        conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")  # until this transaction ends
-        conn.execute(_INSERT_CITATION, _citations(ids, ex, doc, article_id))
-        conn.execute(_INSERT_EVENT, rows)
-    else:
-        kept = [rows[i] for i in range(len(rows)) if ids[i] is not None]
-        if kept:
-            conn.execute(insert(ev_t), kept)
-        if fresh:
-            # One executemany without RETURNING (an INSERT ... RETURNING per row would keep the order);
-            # the new ids come back by position, which is unique within the article.
-            conn.execute(insert(ev_t), [rows[i] for i in fresh])
-            by_pos = dict(conn.execute(select(ev_t.c.position, ev_t.c.id)
-                                       .where(ev_t.c.article_id == article_id)).all())
-            for i in fresh:
-                ids[i] = by_pos[i]
-    actor_ids.update(_actor_ids(session, [a for ev in ex.events for a in ev.actors if a.name not in actor_ids]))
+    actors.update(_actors(session, [a for ev in ex.events for a in ev.actors if a.name not in actors]))
     wanted = {c.code: c.name for ev in ex.events for c in ev.countries if c.code not in countries}
     _ensure_countries(session, wanted)
     countries.update(wanted)
+    links_a, links_c = _links(ids, ex, actors)
+    citations = _citations(ids, ex, doc, article_id)
 
+    new = _mentions(ids, ex, citations, links_c, actors, article_id, values["dct_value"])
+    touched = merge.assign_groups(session, new, twin.id if twin else None, rows, article.outlet or doc.name,
+                                  mentions)
+
+    if conn.dialect.name == "sqlite":
+        # The citations go in first, under deferred foreign keys: the full-text triggers then write
+        # each event's row once, with its quote, instead of writing it for the event and rewriting it
+        # for its citation.
+        conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")  # until this transaction ends
+        conn.execute(_INSERT_CITATION, citations)
+        conn.execute(_INSERT_EVENT, rows)
+    else:
+        conn.execute(_INSERT_EVENT, rows)
+        conn.execute(_INSERT_CITATION, citations)
+    if links_a:
+        conn.execute(_INSERT_EVENT_ACTOR, links_a)
+    if links_c:
+        conn.execute(_INSERT_EVENT_COUNTRY, links_c)
+
+    touched |= merge.repair_groups(session, old_groups, reason="Artikel neu geladen")
+    merge.refresh_groups(session, touched)
+    return len(ex.events)
+
+
+def _new_event_ids(conn: Connection, n: int, reused_max: int) -> list[int]:
+    """``n`` unused event ids, ascending. SQLite gives a new row of a table without AUTOINCREMENT the
+    largest id + 1 (``reused_max``: the largest id this article keeps, already deleted and not yet
+    written again); PostgreSQL takes them from the column's sequence."""
+    if n == 0:
+        return []
+    if conn.dialect.name == "sqlite":
+        top = max(conn.execute(_MAX_EVENT_ID).scalar() or 0, reused_max)
+        return list(range(top + 1, top + n + 1))
+    return sorted(conn.execute(_NEXT_EVENT_IDS, {"n": n}).scalars())
+
+
+def _links(ids: list[int], ex: Extraction, actors: dict[str, StoredActor]) -> tuple[list[dict], list[dict]]:
+    """The event_actor and event_country rows: each actor once per role, each country once (its
+    first role)."""
     links_a, links_c = [], []
     for event_id, ev in zip(ids, ex.events, strict=True):
         seen_a: set[tuple[int, str]] = set()
         for a in ev.actors:
-            key = (actor_ids[a.name], a.role)
+            key = (actors[a.name].id, a.role)
             if key not in seen_a:
                 seen_a.add(key)
                 links_a.append({"event_id": event_id, "actor_id": key[0], "role": a.role})
@@ -306,20 +328,42 @@ def _store(session: Session, doc: Document, ex: Extraction, digest: str, meta: A
             if c.code not in seen_c:
                 seen_c.add(c.code)
                 links_c.append({"event_id": event_id, "country_code": c.code, "role": c.role})
-    if links_a:
-        conn.execute(_INSERT_EVENT_ACTOR, links_a)
-    if links_c:
-        conn.execute(_INSERT_EVENT_COUNTRY, links_c)
-    if not sqlite:
-        conn.execute(_INSERT_CITATION, _citations(ids, ex, doc, article_id))
-
-    touched = merge.assign_groups(session, [i for i in ids if i is not None], twin.id if twin else None)
-    touched |= merge.repair_groups(session, old_groups, reason="Artikel neu geladen")
-    merge.refresh_groups(session, touched)
-    return len(ex.events)
+    return links_a, links_c
 
 
-def _citations(ids: list[int | None], ex: Extraction, doc: Document, article_id: int) -> list[dict]:
+def _mentions(ids: list[int], ex: Extraction, citations: list[dict], links_c: list[dict],
+              actors: dict[str, StoredActor], article_id: int, dct_value: str | None) -> list[merge.MentionInfo]:
+    """The new mentions as ``merge.load_infos`` would read them back once written, without reading
+    them back: persons are the linked actors whose stored kind is "person", a speaker's state is the
+    stored actor's country, a country's role is that of its stored link (its first mention)."""
+    persons: dict[int, set[str]] = {i: set() for i in ids}
+    speaker_states: dict[int, set[str]] = {i: set() for i in ids}
+    for eid, ev in zip(ids, ex.events, strict=True):
+        for a in ev.actors:
+            actor = actors[a.name]
+            if actor.kind == "person":
+                persons[eid].add(a.name)
+                if a.role == "source" and actor.country:
+                    speaker_states[eid].add(actor.country)
+    countries: dict[int, set[str]] = {i: set() for i in ids}
+    senders: dict[int, set[str]] = {i: set() for i in ids}
+    for link in links_c:
+        countries[link["event_id"]].add(link["country_code"])
+        if link["role"] == "source":
+            senders[link["event_id"]].add(link["country_code"])
+    return [
+        merge.MentionInfo(
+            id=eid, article_id=article_id, group_id=eid, sentence_index=cit["sentence_index"] or 0, type=ev.type,
+            status=ev.status, first=ev.date.first, last=ev.date.last, precision=ev.date.precision,
+            value=ev.date.value, persons=frozenset(persons[eid]), countries=frozenset(countries[eid]),
+            quote=cit["quote"] or "", basis=ev.date.basis or "none", senders=frozenset(senders[eid]),
+            trigger=ev.trigger or "", speaker_states=frozenset(speaker_states[eid]),
+            published=merge.published(ev.type, ev.status, ev.date.first, dct_value))
+        for eid, ev, cit in zip(ids, ex.events, citations, strict=True)
+    ]
+
+
+def _citations(ids: list[int], ex: Extraction, doc: Document, article_id: int) -> list[dict]:
     """One citation row per event: its clause in the original text."""
     return [{"event_id": event_id, "article_id": article_id, "start": ev.start, "end": ev.end,
              "quote": doc.text[ev.start:ev.end], "sentence_index": ev.sentence_index}
@@ -341,21 +385,31 @@ def _set_source(session: Session, article: _ArticleRow, doc: Document, meta: Art
     return twin
 
 
-def _actor_ids(session: Session, refs: list[ActorRef]) -> dict[str, int]:
-    """Ids of the named actors, creating the missing ones."""
+class StoredActor(NamedTuple):
+    """An actor row as stored (an existing name keeps the kind and state it was first stored with)."""
+
+    id: int
+    name: str
+    kind: str
+    country: str | None
+
+
+def _actors(session: Session, refs: list[ActorRef]) -> dict[str, StoredActor]:
+    """The stored named actors, creating the missing ones."""
     by_name = {r.name: r for r in refs}
     if not by_name:
         return {}
     conn = session.connection()
     t = Actor.__table__
-    found = dict(conn.execute(select(t.c.name, t.c.id).where(t.c.name.in_(list(by_name)))).all())
+    found = {r[1]: StoredActor(*r) for r in conn.execute(
+        select(t.c.id, t.c.name, t.c.kind, t.c.country_code).where(t.c.name.in_(list(by_name))))}
     missing = [r for name, r in by_name.items() if name not in found]
     if missing:
         new = conn.execute(
             insert(t).returning(t.c.id, sort_by_parameter_order=True),
             [{"name": r.name, "kind": r.kind, "country_code": r.country, "aliases": _aliases(r)} for r in missing],
         ).scalars()
-        found.update(zip([r.name for r in missing], new, strict=True))
+        found.update((r.name, StoredActor(i, r.name, r.kind, r.country)) for r, i in zip(missing, new, strict=True))
     return found
 
 

@@ -91,7 +91,10 @@ in this transaction, and from other articles the rows of a compatible type whose
 overlaps (index ``type, date_first, date_last``), narrowed by shared actors; for a dated visit also the
 undated announced visits of its persons, for an undated announced visit the visits of its persons in
 the year after its article. A dated mention that could not merge across articles anyway (no person
-and not an attack on a given day, or a date coarser than a season) asks no query.
+and not an attack on a given day, or a date coarser than a season) asks no query. The loader merges an
+article's mentions before it writes them (``assign_groups`` works on their descriptions and fills in
+their rows), and one load keeps the stored mentions it has read or written (``MentionCache``): a
+candidate's row is read once per load, only its group each time.
 
 False-positive policy: conservative. A wrong merge hides an event; a missed merge only repeats one.
 Every merge records its reason in German in ``merge_reason``. Rules that relax a check do so only on
@@ -340,6 +343,7 @@ def _similar(new: MentionInfo, old: MentionInfo) -> frozenset[str]:
     return shared | numbers if weight >= config()["similar_min_words"] else frozenset()
 
 
+@lru_cache(maxsize=4096)
 def _norm(quote: str) -> str:
     return " ".join(quote.split()).casefold()
 
@@ -506,23 +510,39 @@ def _fits_group(new: MentionInfo, members: list[MentionInfo]) -> bool:
     return True
 
 
-def choose(new: MentionInfo, candidates: Iterable[MentionInfo],
-           twin_article: int | None = None) -> tuple[MentionInfo, str] | None:
-    """The best compatible candidate whose whole group (as far as it is known here) fits."""
+def choose(new: MentionInfo, candidates: Iterable[MentionInfo], twin_article: int | None = None,
+           members: Iterable[MentionInfo] | None = None) -> tuple[MentionInfo, str] | None:
+    """The best compatible candidate whose whole group (as far as it is known here) fits.
+    ``members``: every known mention of the candidates' groups, in the candidates' order, when the
+    candidates are a pre-selection of them (default: the candidates)."""
     candidates = list(candidates)
     scored = []
     enc = _set("encounter_types")
-    # the first tests of same_event, inline: most candidates fail them (a cheap pre-filter)
+    # The first tests of same_event, inline: most candidates fail them (a cheap pre-filter). Across
+    # articles (a near-duplicate's mention of the same type and wording aside) same_event needs a
+    # type that merges across articles, a shared state and a compatible type.
     nid, ntype, ncountries, narticle = new.id, new.type, new.countries, new.article_id
     any_type = ntype == "denial"
     n_enc, n_said = ntype in enc, ntype in _SAID_AND_CONTENT
+    # Then persons, if both name some, must meet, and a mention that is not a continuing state needs
+    # both dates fine (or is a visit announced without a date, or its realisation).
+    n_cross = ntype in _set("cross_article_types")
+    npersons, n_cont, n_visit, n_undated = new.persons, ntype in _set("continuing_types"), ntype == "visit", \
+        new.first is None
+    n_fine = not n_undated and _fine(new)
     for old in candidates:
         if old.id == nid:
             continue
-        if old.article_id != twin_article and (
-                not (ncountries & old.countries)
-                or (not any_type and ntype != old.type and not (n_enc and old.type in enc)
-                    and not (n_said and old.article_id == narticle and old.type in _SAID_AND_CONTENT))):
+        if old.article_id != narticle:
+            if not (old.article_id == twin_article and old.type == ntype and _norm(old.quote) == _norm(new.quote)) \
+                    and (not n_cross or not (ncountries & old.countries)
+                         or (ntype != old.type and not (n_enc and old.type in enc))
+                         or (npersons and old.persons and not (npersons & old.persons))
+                         or not (n_cont or (n_fine and old.first is not None and _fine(old))
+                                 or (n_visit and n_undated != (old.first is None)))):
+                continue
+        elif not (ncountries & old.countries) or (not any_type and ntype != old.type and not (
+                n_enc and old.type in enc) and not (n_said and old.type in _SAID_AND_CONTENT)):
             continue
         reason = same_event(new, old, twin_article)
         if reason is not None:
@@ -531,9 +551,10 @@ def choose(new: MentionInfo, candidates: Iterable[MentionInfo],
     if not scored:
         return None
     scored.sort(key=lambda x: x[0])
-    by_group: dict[int, list[MentionInfo]] = {}
-    for c in candidates:
-        by_group.setdefault(c.group_id, []).append(c)
+    by_group: dict[int, list[MentionInfo]] = {old.group_id: [] for _, old, _ in scored}
+    for c in candidates if members is None else members:
+        if c.group_id in by_group:
+            by_group[c.group_id].append(c)
     checked: dict[int, bool] = {}
     for _, old, reason in scored:
         gid = old.group_id
@@ -546,6 +567,26 @@ def choose(new: MentionInfo, candidates: Iterable[MentionInfo],
 
 # --- database side -------------------------------------------------------------------------------
 
+_IDS = bindparam("ids", expanding=True)
+_LINKED_PERSONS = (select(EventActor.event_id, Actor.name, Actor.country_code, EventActor.role)
+                   .join(Actor, Actor.id == EventActor.actor_id).where(EventActor.event_id.in_(_IDS),
+                                                                        Actor.kind == "person"))
+_LINKED_COUNTRIES = select(EventCountry.event_id, EventCountry.country_code, EventCountry.role).where(
+    EventCountry.event_id.in_(_IDS))
+_INFO_ROWS = (select(Event.id, Event.article_id, Event.group_id, Event.type, Event.status, Event.date_first,
+                     Event.date_last, Event.date_precision, Event.date_value, func.min(Citation.sentence_index),
+                     func.min(Citation.quote), Event.date_basis, Event.trigger, Article.dct_value)
+              .join(Citation, Citation.event_id == Event.id, isouter=True)
+              .join(Article, Article.id == Event.article_id)
+              .where(Event.id.in_(_IDS)).group_by(Event.id, Article.dct_value))
+_GROUP_OF = select(Event.id, Event.group_id).where(Event.id.in_(_IDS))
+_ARTICLE_MENTIONS = select(Event.id).where(Event.article_id == bindparam("aid"))
+_RANKED = select(Event.id.label("id"), Event.group_id.label("group_id"), func.row_number().over(
+    partition_by=Event.group_id, order_by=Event.id.desc()).label("rn")).where(
+    Event.group_id.in_(bindparam("gids", expanding=True))).subquery()
+_GROUP_SAMPLE = select(_RANKED.c.id, _RANKED.c.group_id).where(_RANKED.c.rn <= bindparam("n"))
+
+
 def _persons_and_countries(session: Session, ids: list[int]) -> tuple[dict[int, set[str]], ...]:
     persons: dict[int, set[str]] = {i: set() for i in ids}
     countries: dict[int, set[str]] = {i: set() for i in ids}
@@ -553,18 +594,12 @@ def _persons_and_countries(session: Session, ids: list[int]) -> tuple[dict[int, 
     speaker_states: dict[int, set[str]] = {i: set() for i in ids}
     if not ids:
         return persons, countries, senders, speaker_states
-    for eid, name, state, role in session.execute(
-        select(EventActor.event_id, Actor.name, Actor.country_code, EventActor.role)
-        .join(Actor, Actor.id == EventActor.actor_id)
-        .where(EventActor.event_id.in_(ids), Actor.kind == "person")
-    ):
+    conn = session.connection()
+    for eid, name, state, role in conn.execute(_LINKED_PERSONS, {"ids": ids}):
         persons[eid].add(name)
         if role == "source" and state:
             speaker_states[eid].add(state)
-    for eid, code, role in session.execute(
-        select(EventCountry.event_id, EventCountry.country_code, EventCountry.role)
-        .where(EventCountry.event_id.in_(ids))
-    ):
+    for eid, code, role in conn.execute(_LINKED_COUNTRIES, {"ids": ids}):
         countries[eid].add(code)
         if role == "source":
             senders[eid].add(code)
@@ -575,28 +610,88 @@ def load_infos(session: Session, ids: list[int]) -> list[MentionInfo]:
     if not ids:
         return []
     persons, countries, senders, speaker_states = _persons_and_countries(session, ids)
-    rows = session.execute(
-        select(Event.id, Event.article_id, Event.group_id, Event.type, Event.status, Event.date_first,
-               Event.date_last, Event.date_precision, Event.date_value, func.min(Citation.sentence_index),
-               func.min(Citation.quote), Event.date_basis, Event.trigger, Article.dct_value)
-        .join(Citation, Citation.event_id == Event.id, isouter=True)
-        .join(Article, Article.id == Event.article_id)
-        .where(Event.id.in_(ids)).group_by(Event.id, Article.dct_value)
-    ).all()
+    rows = session.connection().execute(_INFO_ROWS, {"ids": ids}).all()
     return [
         MentionInfo(id=r[0], article_id=r[1], group_id=r[2] or r[0], sentence_index=r[9] or 0, type=r[3],
                     status=r[4], first=r[5], last=r[6], precision=r[7], value=r[8],
                     persons=frozenset(persons[r[0]]), countries=frozenset(countries[r[0]]), quote=r[10] or "",
                     basis=r[11] or "none", senders=frozenset(senders[r[0]]), trigger=r[12] or "",
                     speaker_states=frozenset(speaker_states[r[0]]),
-                    # the article's date matters only for an undated announced visit (_open_announcement)
-                    published=_first_day(r[13]) if r[3] == "visit" and r[5] is None and r[4] in _FUTURE else None)
+                    published=published(r[3], r[4], r[5], r[13]))
         for r in rows
     ]
 
 
-def _first_day(value: str | None) -> date | None:
-    iv = interval(value)
+class MentionCache:
+    """Stored mentions as ``load_infos`` reads them, kept across the articles of one load, so that
+    the candidates of the next article (mostly mentions seen or written moments ago) are not read
+    again.
+
+    What is kept never changes while the row exists: a mention is written once; only its group moves,
+    and that is read afresh on every use (``_stored_infos``). A replaced article's mentions are dropped
+    (their ids come back with other content); mentions a transaction writes are kept only after it
+    committed (``stage``, then ``commit`` or ``rollback``), so an id that was rolled back and is given
+    out again never finds a stale entry. Like the loader's other caches this assumes the load is the
+    only writer while it runs. At most ``limit`` mentions are kept, the oldest dropped first."""
+
+    def __init__(self, limit: int = 200_000):
+        self.limit = limit
+        self._infos: dict[int, MentionInfo] = {}
+        self._staged: list[MentionInfo] = []
+
+    def get(self, eid: int) -> MentionInfo | None:
+        return self._infos.get(eid)
+
+    def put(self, infos: Iterable[MentionInfo]) -> None:
+        for m in infos:
+            self._infos[m.id] = m
+        if len(self._infos) > self.limit:
+            for eid in list(self._infos)[: len(self._infos) - self.limit // 2]:
+                del self._infos[eid]
+
+    def discard(self, ids: Iterable[int]) -> None:
+        for eid in ids:
+            self._infos.pop(eid, None)
+
+    def stage(self, infos: Iterable[MentionInfo]) -> None:
+        self._staged.extend(infos)
+
+    def commit(self) -> None:
+        self.put(self._staged)
+        self._staged = []
+
+    def rollback(self) -> None:
+        self._staged = []
+
+
+def _stored_infos(session: Session, group_of: dict[int, int | None],
+                  cache: MentionCache | None) -> dict[int, MentionInfo]:
+    """The stored mentions ``group_of`` names (id -> its stored group_id), from ``cache`` where it holds
+    them, with their current group."""
+    out: dict[int, MentionInfo] = {}
+    missing, moved = [], []
+    for eid, gid in group_of.items():
+        m = cache.get(eid) if cache is not None else None
+        if m is None:
+            missing.append(eid)
+        elif m.group_id == (gid or eid):
+            out[eid] = m
+        else:
+            out[eid] = replace(m, group_id=gid or eid)
+            moved.append(out[eid])
+    loaded = load_infos(session, sorted(missing))
+    if cache is not None:
+        cache.put(moved + loaded)
+    out.update((m.id, m) for m in loaded)
+    return out
+
+
+def published(type_: str, status: str, first: date | None, dct_value: str | None) -> date | None:
+    """``MentionInfo.published``: the first day of the article's date, kept only where it matters,
+    for an undated announced visit (``_open_announcement``)."""
+    if type_ != "visit" or first is not None or status not in _FUTURE:
+        return None
+    iv = interval(dct_value)
     return iv[0] if iv else None
 
 
@@ -607,19 +702,13 @@ def _candidate_key(m: MentionInfo) -> tuple:
             m.status in _FUTURE if m.first is None and m.type == "visit" else None)
 
 
-def _by_persons(names: Iterable[str]):
-    return Event.id.in_(select(EventActor.event_id).join(Actor, Actor.id == EventActor.actor_id)
-                        .where(Actor.name.in_(sorted(names))))
-
-
 @cache
 def _dated_query(with_persons: bool, announced: bool):
     """The candidates of a dated mention (built once, with parameters): rows of the given types in
     other articles whose interval overlaps ``lo``–``hi`` and starts after ``start``, sharing a person
     when ``names`` are given; for a visit also the undated announced visits of those persons (see
     ``_open_announcement``), in the same round trip."""
-    names = select(EventActor.event_id).join(Actor, Actor.id == EventActor.actor_id).where(
-        Actor.name.in_(bindparam("names", expanding=True)))
+    names = _persons_mentions()
     q = select(Event.id).where(Event.type.in_(bindparam("types", expanding=True)),
                                Event.article_id != bindparam("aid"), Event.date_first <= bindparam("hi"),
                                Event.date_last >= bindparam("lo"), Event.date_first >= bindparam("start"))
@@ -640,16 +729,16 @@ def cross_article_candidates(session: Session, new: MentionInfo, limit: int = 12
     if new.type not in _set("cross_article_types"):
         return []
     types = sorted(_set("encounter_types")) if new.type in _set("encounter_types") else [new.type]
+    conn = session.connection()
     if new.type in _set("continuing_types"):
         # A continuing state: the same states, undated or within two years (see same_event).
-        q = select(Event.id).where(Event.type.in_(types), Event.article_id != new.article_id, Event.id.in_(
-            select(EventCountry.event_id).where(EventCountry.country_code.in_(sorted(new.countries)))
-        ))
-        if new.first is not None and new.last is not None:
-            q = q.where(or_(Event.date_first.is_(None), and_(
-                Event.date_first <= new.last + timedelta(days=730),
-                Event.date_last >= new.first - timedelta(days=730))))
-    elif new.first is not None and new.last is not None:
+        params: dict[str, Any] = {"types": types, "aid": new.article_id, "codes": sorted(new.countries),
+                                  "limit": limit}
+        dated = new.first is not None and new.last is not None
+        if dated:
+            params |= {"hi": new.last + timedelta(days=730), "lo": new.first - timedelta(days=730)}
+        return list(conn.execute(_continuing_query(dated), params).scalars())
+    if new.first is not None and new.last is not None:
         if not _fine(new) or not (new.persons or (new.type == "attack" and new.precision == "day")):
             return []  # same_event would refuse every candidate: no shared person, or too coarse a date
         # Bounded by the index on (type, date_first, date_last): no candidate starts more than a
@@ -659,69 +748,151 @@ def cross_article_candidates(session: Session, new: MentionInfo, limit: int = 12
                   "start": new.first - timedelta(days=366), "limit": limit}
         if new.persons:
             params["names"] = sorted(new.persons)
-        return list(session.scalars(_dated_query(bool(new.persons), new.type == "visit"), params))
-    elif new.type == "visit" and new.status in _FUTURE and new.persons and new.published is not None:
+        return list(conn.execute(_dated_query(bool(new.persons), new.type == "visit"), params).scalars())
+    if new.type == "visit" and new.status in _FUTURE and new.persons and new.published is not None:
         # An undated announced visit: the visits of its persons within a year after its article.
-        q = select(Event.id).where(Event.type == "visit", Event.article_id != new.article_id,
-                                   Event.date_last >= new.published,
-                                   Event.date_first <= new.published + timedelta(days=OPEN_ANNOUNCEMENT_DAYS),
-                                   _by_persons(new.persons))
-    else:
-        return []
-    return list(session.scalars(q.order_by(Event.id.desc()).limit(limit)))
+        return list(conn.execute(_announced_query(), {
+            "aid": new.article_id, "lo": new.published, "hi": new.published + timedelta(days=OPEN_ANNOUNCEMENT_DAYS),
+            "names": sorted(new.persons), "limit": limit}).scalars())
+    return []
 
 
-def assign_groups(session: Session, new_ids: list[int], twin_article: int | None = None) -> set[int]:
-    """Give each newly stored mention a group (in document order). Returns the touched group ids.
-    Mentions of a near-duplicate article (``twin_article``) are candidates for every mention."""
-    infos = {m.id: m for m in load_infos(session, new_ids)}
-    twin_ids = list(session.scalars(select(Event.id).where(Event.article_id == twin_article))) if twin_article else []
+@cache
+def _continuing_query(dated: bool):
+    """The candidates of a continuing state (built once, with parameters): rows of its type in other
+    articles that share a state, newest first; when it is dated, undated ones or those overlapping
+    ``lo``–``hi``. A correlated EXISTS, not ``id IN (…)``: the rows of the type are walked newest first
+    and each probes the link table's primary key until the limit is reached, instead of first listing
+    every mention of Russia or North Korea (tens of thousands)."""
+    q = select(Event.id).where(
+        Event.type.in_(bindparam("types", expanding=True)), Event.article_id != bindparam("aid"),
+        select(EventCountry.event_id).where(EventCountry.event_id == Event.id, EventCountry.country_code.in_(
+            bindparam("codes", expanding=True))).exists())
+    if dated:
+        q = q.where(or_(Event.date_first.is_(None), and_(Event.date_first <= bindparam("hi"),
+                                                         Event.date_last >= bindparam("lo"))))
+    return q.order_by(Event.id.desc()).limit(bindparam("limit"))
+
+
+@cache
+def _announced_query():
+    """The candidates of an undated announced visit: visits of its persons in other articles that
+    overlap ``lo``–``hi`` (the year after its article), newest first."""
+    return select(Event.id).where(
+        Event.type == "visit", Event.article_id != bindparam("aid"), Event.date_last >= bindparam("lo"),
+        Event.date_first <= bindparam("hi"), Event.id.in_(_persons_mentions())
+    ).order_by(Event.id.desc()).limit(bindparam("limit"))
+
+
+def _persons_mentions():
+    """Ids of the mentions linked to an actor named in the parameter ``names``."""
+    return select(EventActor.event_id).join(Actor, Actor.id == EventActor.actor_id).where(
+        Actor.name.in_(bindparam("names", expanding=True)))
+
+
+def assign_groups(session: Session, new: list[MentionInfo], twin_article: int | None = None,
+                  rows: list[dict[str, Any]] | None = None, source: str = "",
+                  cache: MentionCache | None = None) -> set[int]:
+    """Give each new mention a group (in document order), before its row is written.
+
+    ``new`` are the mentions of one article, described from its extraction (the loader writes them
+    afterwards; ``rows`` are their rows-to-be, in the same order). Each row gets its ``group_id`` and
+    ``merge_reason``. A group made of new mentions only is settled here as well: its head row gets the
+    derived status and its one source (``source``: the article's outlet or file name), as
+    ``refresh_groups`` would compute them, so such a group costs no update after the insert. Returns
+    the groups ``refresh_groups`` must recompute once the rows are stored: those with stored members
+    (and a new group whose head a better-dated mention should take over, see ``_better_head``).
+    Mentions of a near-duplicate article (``twin_article``) are candidates for every mention.
+    ``cache`` keeps stored mentions across the articles of one load (see ``MentionCache``); the new
+    mentions are staged in it, to be kept once the loader's transaction has committed."""
+    rows = rows if rows is not None else [{} for _ in new]
+    conn = session.connection()
+    infos = {m.id: m for m in new}
+    twin_ids = list(conn.execute(_ARTICLE_MENTIONS, {"aid": twin_article}).scalars()) if twin_article else []
     found: dict[tuple, list[int]] = {}  # mentions of one article often ask the same question
     key_of: dict[int, tuple] = {}
-    for eid in new_ids:
-        key = key_of[eid] = _candidate_key(infos[eid])
+    for m in new:
+        key = key_of[m.id] = _candidate_key(m)
         if key not in found:
-            found[key] = cross_article_candidates(session, infos[eid]) + twin_ids
+            found[key] = cross_article_candidates(session, m) + twin_ids
     first = sorted({c for ids in found.values() for c in ids})
-    groups = sorted({g or i for i, g in session.execute(
-        select(Event.id, Event.group_id).where(Event.id.in_(first)))}) if first else []
+    group_ids = dict(conn.execute(_GROUP_OF, {"ids": first}).all()) if first else {}
+    groups = sorted({g or i for i, g in group_ids.items()})
     # Members of a candidate group take part, so a new mention is checked against the group, not one
     # member: the first mention and the most recent ones (a cap keeps big groups cheap).
-    members: list[int] = []
     if groups:
-        ranked = select(Event.id.label("id"), func.row_number().over(
-            partition_by=Event.group_id, order_by=Event.id.desc()).label("rn")).where(
-            Event.group_id.in_(groups)).subquery()
-        members = list(session.scalars(select(ranked.c.id).where(ranked.c.rn <= GROUP_SAMPLE)))
-        members += groups
-    others = {m.id: m for m in load_infos(session, sorted(set(first) | set(members)))}
+        group_ids.update(conn.execute(_GROUP_SAMPLE, {"gids": groups, "n": GROUP_SAMPLE}).all())
+        unknown = sorted(set(groups) - group_ids.keys() - infos.keys())
+        if unknown:
+            group_ids.update(conn.execute(_GROUP_OF, {"ids": unknown}).all())
+    wanted_ids = set(first) | group_ids.keys() | set(groups)
+    # A stored group may still be led by an id a new mention reuses (its article was replaced and
+    # the group is repaired only afterwards): that id stands for the new mention, ungrouped as yet.
+    others = _stored_infos(session, {i: group_ids[i] for i in wanted_ids - infos.keys() if i in group_ids}, cache)
+    others.update((i, infos[i]) for i in wanted_ids & infos.keys())
     group_of = {m.id: m.group_id for m in others.values()}
     by_group: dict[int, list[int]] = {}
     for o, g in group_of.items():
         by_group.setdefault(g, []).append(o)
     cand_infos: dict[tuple, list[MentionInfo]] = {}
+    shortlist: dict[tuple, list[MentionInfo]] = {}  # those choose does not reject by type alone
+    enc = _set("encounter_types")
     for key, ids in found.items():
         wanted = {group_of[c] for c in ids if c in group_of}
         cand_infos[key] = [others[c] for c in sorted({*ids, *(o for g in wanted for o in by_group[g])})
                            if c in others]
+        ntype, naid = key[0], key[1]
+        n_cross, n_enc = ntype in _set("cross_article_types"), ntype in enc
+        shortlist[key] = [o for o in cand_infos[key] if o.article_id == naid or (
+            o.article_id == twin_article and o.type == ntype) or (
+            n_cross and (o.type == ntype or (n_enc and o.type in enc)))]
     placed: list[MentionInfo] = []
-    touched: set[int] = set()
-    updates = []
-    for eid in new_ids:
-        m = infos[eid]
-        hit = choose(m, placed + cand_infos[key_of[eid]], twin_article)
-        gid, reason = (hit[0].group_id, hit[1]) if hit else (eid, None)
-        updates.append({"eid": eid, "gid": gid, "reason": reason})
-        placed.append(m if gid == m.group_id else MentionInfo(**{**m.__dict__, "group_id": gid}))
-        touched.add(gid)
-    if updates:
-        t = Event.__table__
-        session.connection().execute(
-            update(t).where(t.c.id == bindparam("eid")).values(group_id=bindparam("gid"),
-                                                                merge_reason=bindparam("reason")),
-            updates,
-        )
-    return touched
+    new_groups: dict[int, list[int]] = {}  # group id -> positions in ``new``
+    for i, m in enumerate(new):
+        key = key_of[m.id]
+        hit = choose(m, placed + shortlist[key], twin_article, placed + cand_infos[key])
+        gid, reason = (hit[0].group_id, hit[1]) if hit else (m.id, None)
+        rows[i]["group_id"], rows[i]["merge_reason"] = gid, reason
+        placed.append(m if gid == m.group_id else replace(m, group_id=gid))
+        new_groups.setdefault(gid, []).append(i)
+    if cache is not None:
+        cache.stage(placed)  # with the groups they joined
+    return _settle_new_groups(session, new, rows, new_groups, source)
+
+
+_STORED_MEMBERS = select(Event.group_id).where(Event.group_id.in_(bindparam("gids", expanding=True))).distinct()
+
+
+@dataclass(frozen=True)
+class _Member:
+    """What ``_better_head`` reads of a group member."""
+
+    id: int
+    date_basis: str
+    date_precision: str | None
+
+
+def _settle_new_groups(session: Session, new: list[MentionInfo], rows: list[dict[str, Any]],
+                       groups: dict[int, list[int]], source: str) -> set[int]:
+    """Status and sources of the groups of ``assign_groups`` that consist of new mentions only,
+    written into their head rows; returns the other groups (see ``assign_groups``)."""
+    ids = {m.id for m in new}
+    own = sorted(g for g in groups if g in ids)
+    stored = set(session.scalars(_STORED_MEMBERS, {"gids": own})) if own else set()
+    rest = set(groups) - ids | stored
+    for gid in own:
+        positions = groups[gid]
+        head = next((i for i in positions if new[i].id == gid), None)
+        if gid in stored:
+            continue
+        if head is None or (len(positions) > 1 and _better_head(gid, [
+                _Member(new[i].id, new[i].basis, new[i].precision) for i in positions]) is not None):
+            rest.add(gid)  # rare: refresh_groups moves the group to its better-dated head
+            continue
+        stances = [new[i].status for i in positions if new[i].type != "denial"]
+        rows[head].update(group_status=derive_status(stances) if stances else "denied", source_count=1,
+                          sources=[source])
+    return rest
 
 
 def derive_status(statuses: Iterable[str]) -> str:
@@ -784,12 +955,7 @@ def refresh_groups(session: Session, group_ids: Iterable[int]) -> None:
     gids = sorted(set(group_ids))
     if not gids:
         return
-    rows = session.execute(
-        select(Event.group_id, Event.type, Event.status, Article.source_group, Article.outlet, Article.file_name,
-               Event.id, Event.date_basis, Event.date_precision, Event.merge_reason)
-        .join(Article, Article.id == Event.article_id)
-        .where(Event.group_id.in_(gids))
-    ).all()
+    rows = session.connection().execute(_GROUP_ROWS, {"gids": gids}).all()
     by_group: dict[int, list] = {g: [] for g in gids}
     for r in rows:
         by_group[r[0]].append(r)
@@ -809,12 +975,15 @@ def refresh_groups(session: Session, group_ids: Iterable[int]) -> None:
         values.append({"gid": gid, "b_status": derive_status(stances) if stances else "denied",
                        "b_n": len(groups), "b_outlets": sorted(groups.values())})
     if values:
-        t = Event.__table__
-        session.connection().execute(
-            update(t).where(t.c.id == bindparam("gid")).values(
-                group_status=bindparam("b_status"), source_count=bindparam("b_n"), sources=bindparam("b_outlets")),
-            values,
-        )
+        session.connection().execute(_UPDATE_HEADS, values)
+
+
+_GROUP_ROWS = (select(Event.group_id, Event.type, Event.status, Article.source_group, Article.outlet,
+                      Article.file_name, Event.id, Event.date_basis, Event.date_precision, Event.merge_reason)
+               .join(Article, Article.id == Event.article_id)
+               .where(Event.group_id.in_(bindparam("gids", expanding=True))))
+_UPDATE_HEADS = update(Event.__table__).where(Event.__table__.c.id == bindparam("gid")).values(
+    group_status=bindparam("b_status"), source_count=bindparam("b_n"), sources=bindparam("b_outlets"))
 
 
 def repair_groups(session: Session, group_ids: Iterable[int], *, reason: str) -> set[int]:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlparse
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from app.extract.model import Document
@@ -82,8 +82,9 @@ def minhash(text: str) -> tuple[int, ...]:
     """16 MinHash values (31-bit) over the word trigrams of ``text``."""
     words = [w.lower() for w in _WORD.findall(text)] or [""]
     grams = {" ".join(words[i:i + 3]) for i in range(max(1, len(words) - 2))}
-    hs = [int.from_bytes(hashlib.blake2b(g.encode(), digest_size=4).digest(), "big") & _MASK for g in grams]
-    return tuple(min(h ^ seed for h in hs) for seed in _SEEDS)
+    blake = hashlib.blake2b
+    hs = [int.from_bytes(blake(g.encode(), digest_size=4).digest(), "big") & _MASK for g in grams]
+    return tuple(min(map(seed.__xor__, hs)) for seed in _SEEDS)  # map: no generator frame per value
 
 
 def encode(sketch: tuple[int, ...]) -> str:
@@ -110,15 +111,19 @@ class Twin:
     source_group: str | None
 
 
+# Built once: candidates share one of the four indexed minima.
+_CANDIDATES = select(Article.id, Article.fingerprint, Article.source_group).where(
+    Article.file_name != bindparam("name"),
+    or_(Article.fp_b0 == bindparam("b0"), Article.fp_b1 == bindparam("b1"), Article.fp_b2 == bindparam("b2"),
+        Article.fp_b3 == bindparam("b3")),
+).limit(50)
+
+
 def near_duplicate(session: Session, sketch: tuple[int, ...], file_name: str) -> Twin | None:
     """The most similar stored article (another file) with estimated Jaccard ≥ MIN_SIMILARITY."""
     b = sketch[:4]
-    rows = session.execute(
-        select(Article.id, Article.fingerprint, Article.source_group).where(
-            Article.file_name != file_name,
-            or_(Article.fp_b0 == b[0], Article.fp_b1 == b[1], Article.fp_b2 == b[2], Article.fp_b3 == b[3]),
-        ).limit(50)
-    ).all()
+    rows = session.connection().execute(_CANDIDATES, {"name": file_name, "b0": b[0], "b1": b[1], "b2": b[2],
+                                                      "b3": b[3]}).all()
     best, best_sim = None, MIN_SIMILARITY
     for aid, fingerprint, group in rows:
         if not fingerprint:
