@@ -61,8 +61,8 @@ class Event(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
-    type: str = Field(index=True, max_length=40)
-    status: str = Field(index=True, max_length=20)
+    type: str = Field(max_length=40)  # indexed by ix_event_type_sort (migration 0002)
+    status: str = Field(max_length=20)  # indexed by ix_event_status_sort (migration 0002)
     headline: str = Field(max_length=500)
     date_value: str | None = Field(default=None, max_length=20)
     date_first: date | None = Field(default=None)
@@ -102,14 +102,14 @@ class Country(SQLModel, table=True):
 class EventActor(SQLModel, table=True):
     __tablename__ = "event_actor"
     event_id: int = Field(foreign_key="event.id", primary_key=True, ondelete="CASCADE")
-    actor_id: int = Field(foreign_key="actor.id", primary_key=True, index=True)
+    actor_id: int = Field(foreign_key="actor.id", primary_key=True)  # ix_event_actor_actor_event (0002)
     role: str = Field(default="participant", primary_key=True, max_length=20)
 
 
 class EventCountry(SQLModel, table=True):
     __tablename__ = "event_country"
     event_id: int = Field(foreign_key="event.id", primary_key=True, ondelete="CASCADE")
-    country_code: str = Field(foreign_key="country.code", primary_key=True, index=True, max_length=3)
+    country_code: str = Field(foreign_key="country.code", primary_key=True, max_length=3)  # ix_event_country_code_event
     role: str = Field(default="participant", max_length=20)
 
 
