@@ -61,7 +61,7 @@ class Event(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
-    type: str = Field(max_length=40)  # indexed by ix_event_type_sort (migration 0002)
+    type: str = Field(index=True, max_length=40)
     status: str = Field(max_length=20)  # indexed by ix_event_status_sort (migration 0002)
     headline: str = Field(max_length=500)
     date_value: str | None = Field(default=None, max_length=20)
