@@ -1,6 +1,6 @@
 """Event extraction on self-written unseen articles (expectations in each folder's expected.json).
 
-    python benchmarks/unseen_eval.py [--detail] [--set unseen|heldout|heldout2|...|heldout7]
+    python benchmarks/unseen_eval.py [--detail] [--set unseen|heldout|heldout2|...|heldout8]
 
 --set unseen (default): tests/fixtures/unseen (u01…u11; tuned on, so no longer a generalisation measure).
 --set heldout: tests/fixtures/heldout (v01…v08; written before running the system; used as development data since).
@@ -47,6 +47,18 @@
   compatible .877, country F1 .907, actor F1 .863, type .662, status .909. After pass 15 (built on heldout5/6,
   seeds/dev and sentences written for its tests): event F1 .776, recall .703, precision .867, all-correct .333,
   date .909, country .918, actor .865, type .654, status .897.
+--set heldout8: tests/fixtures/heldout8 (s01…s05, 91 gold events incl. headline events, with manifest.csv; a 2016 dpa
+  report on resolution 2270 with copyright/photo lines, a Swiss report of the 2019 Wladiwostok summit, a 2024 Reuters
+  text on North Korean soldiers in Kursk, a 2025 APA report on pioneers for Kursk (Syria background), a 2026 analysis
+  on Moscow/Pyongyang/Tehran; verbs chosen outside the lexicons where natural; written before running the system).
+  First, untouched measurement (before pass 17): event F1 .875, recall .846, precision .906 (85 system events),
+  all-correct .352, date exact/compatible .869, date wrong .049, missing .082, country F1 .924, actor F1 .894,
+  type .675, status .844. Pass 17 looked at its per-event errors and those of heldout7 (development data now); after
+  pass 17: event F1 .900, recall .890, precision .910 (89 system events), all-correct .451, date .892, country .925,
+  actor .898, type .790, status .901. heldout7 after pass 17: event F1 .776, all-correct .414, date .909, country
+  .921, actor .865, type .769, status .949. Gold caveat: heldout8 types North Korean soldiers "kämpfen"/"in Kämpfe
+  verwickelt" as attack and state-media attribution ("nach Angaben ... KCNA") as alleged, unlike the other sets
+  (troop_deployment, reported); the system follows the other sets.
 """
 
 from __future__ import annotations
@@ -65,7 +77,8 @@ from benchmarks.events_eval import direct_export, shared_dir  # noqa: E402
 SETS = {"unseen": ROOT / "tests" / "fixtures" / "unseen", "heldout": ROOT / "tests" / "fixtures" / "heldout",
         "heldout2": ROOT / "tests" / "fixtures" / "heldout2", "heldout3": ROOT / "tests" / "fixtures" / "heldout3",
         "heldout4": ROOT / "tests" / "fixtures" / "heldout4", "heldout5": ROOT / "tests" / "fixtures" / "heldout5",
-        "heldout6": ROOT / "tests" / "fixtures" / "heldout6", "heldout7": ROOT / "tests" / "fixtures" / "heldout7"}
+        "heldout6": ROOT / "tests" / "fixtures" / "heldout6", "heldout7": ROOT / "tests" / "fixtures" / "heldout7",
+        "heldout8": ROOT / "tests" / "fixtures" / "heldout8"}
 
 
 def main() -> None:

@@ -36,8 +36,10 @@ def test_bare_kim_stays_the_relative_named_alone() -> None:
 
 
 def test_rejecting_a_resolution_is_no_denial() -> None:
+    # pass 17: rejecting a measure taken against oneself is a protest (accusation), as in every gold set
+    # that has one; rejecting a proposal stays a statement (tests/test_pass17.py)
     evs = _events("Russland wies die Resolution des UN-Sicherheitsrats am Montag entschieden zurück.")
-    assert evs and evs[0][0].type == "statement"
+    assert evs and evs[0][0].type == "accusation"
 
 
 def test_rejecting_a_report_about_oneself_is_a_denial() -> None:

@@ -105,6 +105,46 @@ _ADJ = ("en", "er", "es", "em", "e")
 _COORD = {"und", "sowie", "sondern", "aber", "doch", "oder"}
 
 
+_AUXILIARIES = frozenset({"hat", "hatte", "hatten", "haben", "habe", "hätten", "hätte", "ist", "war", "waren", "sind",
+                          "sei", "seien", "wurde", "wurden", "worden"})
+_INSEP_PREFIXES = ("be", "er", "ver", "zer", "ent", "emp", "über", "unter")
+# the second participle phrase has a time of its own: it opens with one of these or names a month, weekday or year
+_TIME_LEADS = frozenset({"im", "am", "anschließend", "danach", "später", "zuvor", "dann", "kurz", "bereits", "seit",
+                         "vor", "nach", "zuletzt", "schließlich"})
+_TIME_WORDS = frozenset({"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+                         "november", "dezember", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+                         "sonntag", "jahr", "monat", "woche"})
+
+
+def participle_like(w: str) -> bool:
+    """A lower-case past participle by its shape: "gestartet", "vorgenommen", "stationiert", "verhängt"."""
+    if len(w) < 6 or not w.endswith(("t", "en")) or not w.isalpha() or not w.islower():
+        return False
+    return w.startswith("ge") or "ge" in w[2:7] or w.endswith("iert") or w.startswith(_INSEP_PREFIXES)
+
+
+def _shared_auxiliary(piece: list[Token], toks: list[Token], i: int, finite: frozenset[str],
+                      is_finite: callable | None) -> bool:  # type: ignore[valid-type]
+    """ "und" at ``i`` joins two participle phrases of one auxiliary, each with its own time ("hatte im Januar
+    einen Atomtest vorgenommen und im Februar eine Rakete gestartet"): the clause before has an auxiliary and
+    ends in a participle; the words after it, up to the next punctuation mark, have no finite verb, at least
+    two words, a time word, and end in a participle."""
+    if not piece or piece[-1].is_upper or not participle_like(piece[-1].low) \
+            or not any(t.low in _AUXILIARIES for t in piece):
+        return False
+    seg: list[Token] = []
+    for t in toks[i + 1:]:
+        if not t.is_word or t.low in _COORD:
+            break
+        seg.append(t)
+    if len(seg) < 2 or seg[-1].is_upper or not participle_like(seg[-1].low):
+        return False
+    if seg[0].low not in _TIME_LEADS and not any(t.low in _TIME_WORDS or t.low.isdigit() for t in seg):
+        return False  # "telefoniert und ihre Freundschaft beschworen": one act told twice, no time of its own
+    return not any(t.low in finite or t.low in _AUXILIARIES or (is_finite is not None and is_finite(t.low))
+                   for t in seg[:-1])
+
+
 def split_clauses(text: str, offset: int, sentence_index: int,
                   is_finite: callable | None = None) -> list[Clause]:  # type: ignore[valid-type]
     """Cut one sentence (``text`` starting at document offset ``offset``) into clauses.
@@ -160,6 +200,8 @@ def split_clauses(text: str, offset: int, sentence_index: int,
             nxt = toks[i + 1].low
             if nxt in finite or (is_finite is not None and is_finite(nxt)):
                 cut(False)
+            elif t.low == "und" and _shared_auxiliary(pieces[-1], toks, i, finite, is_finite):
+                cut(False)  # "hatte im Januar einen Atomtest vorgenommen und im Februar eine Rakete gestartet"
         pieces[-1].append(t)
 
     out: list[Clause] = []

@@ -158,6 +158,14 @@ def lexicon() -> Lexicon:
     for cls, words in obj["classes"].items():
         for w in words:
             objects.setdefault(_key(w), cls)
+    # Swiss spelling writes "ss" for "ß" ("begrüsste", "Strafmassnahmen", "schliessen"): every form
+    # with "ß" is also listed with "ss" (an existing entry of that spelling keeps precedence)
+    for table in (joined, split, nouns, objects):
+        for k in [k for k in table if "ß" in k]:
+            table.setdefault(k.replace("ß", "ss"), table[k])  # type: ignore[index]
+    phrases += [(tuple(w.replace("ß", "ss") for w in head), section, ph, otypes,
+                 frozenset(w.replace("ß", "ss") for w in tail) if tail is not None else None)
+                for head, section, ph, otypes, tail in list(phrases) if "ß" in ph]
     fields = tuple((t, tuple(w.lower() for w in ws)) for t, ws in obj["fields"].items())
     return Lexicon(
         joined={k: tuple(v) for k, v in joined.items()},

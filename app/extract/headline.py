@@ -202,8 +202,9 @@ def _contract(text: str) -> str:
     return text
 
 
-def _speech(verb: str, a: _Party, b: _Party | None, topic: Topic | None) -> str | None:
-    """"Nordkorea lobt Beziehungen zu Russland", "Russland warnt Südkorea", "Putin dankt Kim für Hilfe"."""
+def _speech(verb: str, a: _Party, b: _Party | None, topic: Topic | None, addressed: bool = False) -> str | None:
+    """"Nordkorea lobt Beziehungen zu Russland", "Russland warnt Südkorea", "Putin dankt Kim für Hilfe";
+    ``addressed``: ``b`` is the object of the verb in the clause ("Lawrow warnt die USA vor Eskalation")."""
     spec = _templates()["verbs"].get(verb)
     if spec is not None and spec.get("complement"):
         if topic is None or not topic.process or " " in topic.text:
@@ -223,7 +224,7 @@ def _speech(verb: str, a: _Party, b: _Party | None, topic: Topic | None) -> str 
         if b is not None:
             parts.append(b.form(case or "gen"))
     elif topic is not None and prep:
-        if b is not None and case and prep != "vor":
+        if b is not None and case and (prep != "vor" or addressed):
             parts.append(b.form(case))
         if prep == "zu":
             parts.append(topic.dative())  # "gratuliert Putin zum Sieg"
@@ -280,10 +281,10 @@ _HEADLINES: dict[tuple, str] = {}
 
 def headline(event_type: str, status: str, actors: tuple[ActorRef, ...], countries: tuple[CountryRef, ...],
              obj: str | None = None, verb: str | None = None, topic: Topic | None = None,
-             dest: str | None = None, act: str | None = None) -> str:
+             dest: str | None = None, act: str | None = None, addressee: str | None = None) -> str:
     """The event's headline: a pure function of its (frozen, hashable) arguments, so it is kept per
     argument tuple; the same parties and types come back in article after article."""
-    key = (event_type, status, actors, countries, obj, verb, topic, dest, act)
+    key = (event_type, status, actors, countries, obj, verb, topic, dest, act, addressee)
     try:
         hit = _HEADLINES.get(key)
     except TypeError:  # a list or another unhashable argument: no memo
@@ -296,7 +297,9 @@ def headline(event_type: str, status: str, actors: tuple[ActorRef, ...], countri
 
 
 def _headline(event_type: str, status: str, actors: tuple[ActorRef, ...], countries: tuple[CountryRef, ...],
-              obj: str | None, verb: str | None, topic: Topic | None, dest: str | None, act: str | None) -> str:
+              obj: str | None, verb: str | None, topic: Topic | None, dest: str | None, act: str | None,
+              addressee: str | None = None) -> str:
+    # addressee: the state the speech verb takes as its object ("Lawrow warnte die USA vor ...")
     t = _templates()
     people = [_Party(_short(x.name), True, x.country) for x in actors]
     states = [_Party(c.name, False, c.code) for c in countries]
@@ -318,7 +321,7 @@ def _headline(event_type: str, status: str, actors: tuple[ActorRef, ...], countr
             a = own  # "Beziehungen zwischen Russland und Nordkorea", not "zwischen Putin und Nordkorea"
     text = None
     if a is not None and verb and event_type in ("statement", "accusation", "denial"):
-        text = _speech(verb, a, b, topic)
+        text = _speech(verb, a, b, topic, b is not None and not b.person and b.code == addressee)
     if text is None:
         pattern = t["types"].get(event_type, t["types"]["other"])
         if a is not None and act is not None:

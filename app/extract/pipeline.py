@@ -103,7 +103,7 @@ from datetime import date
 from functools import cache
 
 from . import coref, dating, knowledge, negation, status
-from .clauses import Clause, Token, load_toml, split_clauses
+from .clauses import Clause, Token, load_toml, participle_like, split_clauses
 from .events import Trigger, find_triggers, is_finite_verb, lexicon, main_trigger, object_classes, preterite_forms
 from .headline import act_object, act_of, act_pattern, complement_of, complement_topic, headline, topic_of
 from .model import DCT, ActorRef, Claim, CountryRef, Document, EventDate, ExtractedEvent, Extraction, Mention, Timex
@@ -148,12 +148,16 @@ def _cfg() -> dict:
         "person": frozenset(c["anaphora"]["person"]),
         "keep_speech": frozenset(c["priority"]["keep_speech"]),
         "causal": frozenset(c["priority"]["causal_preps"]),
+        "frame": frozenset(c["priority"]["frame_preps"]),
+        "frame_types": frozenset(c["priority"]["frame_types"]),
         "demand": frozenset(c["priority"]["demand_verbs"]),
         "expected_visit": (frozenset(c["priority"]["expected_visit_aux"]),
                            frozenset(c["priority"]["expected_visit_verb"]),
                            frozenset(c["priority"]["expected_visit_preps"]),
                            tuple(c["priority"]["expected_visit_groups"])),
         "plan_speech": frozenset(c["priority"]["plan_speech"]),
+        "plan_noun_speech": frozenset(c["priority"]["plan_noun_speech"]),
+        "offer": frozenset(c["priority"]["offer_verbs"]),
         "speech_content": frozenset(c["priority"]["speech_content"]),
         "evaluative": frozenset(c["priority"]["evaluative_verbs"]),
         "content_speech": frozenset(c["priority"]["content_speech"]),
@@ -167,11 +171,13 @@ def _cfg() -> dict:
         "background_preps": frozenset(c["priority"]["background_preps"]),
         "unconfirmed": frozenset(c["denial"]["unconfirmed_verbs"]),
         "reject_verbs": frozenset(c["denial"]["reject_verbs"]),
+        "rejected_measures": tuple(c["denial"]["rejected_measures"]),
         "observer_nouns": tuple(c["denial"]["observer_nouns"]),
         "observer_not_subject": frozenset(c["denial"]["observer_not_subject"]),
         "people_subjects": tuple(tuple(w.split()) for w in c["denial"]["people_subjects"]),
         "blame_lemmas": frozenset(c["blame"]["lemmas"]),
         "blame_nouns": tuple(c["blame"]["nouns"]),
+        "false_nouns": tuple(c["blame"]["false_nouns"]),
         "blame_adjectives": frozenset(c["blame"]["adjectives"]),
         "violation": frozenset(c["blame"]["violation_lemmas"]),
         "charge": frozenset(c["blame"]["charge_verbs"]),
@@ -667,6 +673,15 @@ def extract(doc: Document) -> Extraction:
                 ante = _antecedent_state(c, smentions, doc.text)
                 if ante and ante not in codes:
                     codes.append(ante)  # "Nordkorea, das 1948 gegründet wurde"; "an Russland, die dessen ..."
+            if cand.speaker is not None and not cand.nominal and _zu_complement(c):
+                # "Moskau kündigte an, die Resolution umzusetzen": the speaker's state is the subject of the
+                # zu-infinitive (the first state it names, or its speaker's)
+                sp = cand.speaker
+                sp_codes = [m.key if m.kind == "country" else _actor_country(m.key)
+                            for m in smentions if sp.start <= m.start and m.end <= sp.end]
+                first = next((x for x in sp_codes if x), None)
+                if first and first not in codes:
+                    codes.insert(0, first)
             if cand.trigger is not None and cand.trigger.weak and not own:
                 continue
             continues = last_event is not None and last_event.sentence_index == sent.index - 1 \
@@ -676,8 +691,11 @@ def extract(doc: Document) -> Extraction:
                 continue  # "Drohnen seien über Pjöngjang geflogen": travel needs a person ("Der Sonderzug
                 # war ... aufgebrochen" right after a visit continues it)
             coord = c.lead in ("und", "sondern", "sowie") and c.position - 1 in clause_events and not cand.nominal
-            ellipsis = coord and len(c.tokens) > 1 and (is_finite_verb(c.tokens[1].low)
-                                                        or c.tokens[1].low in _finite_words())
+            ellipsis = coord and len(c.tokens) > 1 and (
+                is_finite_verb(c.tokens[1].low) or c.tokens[1].low in _finite_words()
+                # "... hatte Assad unterstützt und Truppen in Syrien stationiert": one auxiliary for both
+                or (c.lead == "und" and not c.tokens[-1].is_upper and participle_like(c.tokens[-1].low)
+                    and not any(_finite(t.low) for t in c.tokens[1:-1])))
             gapped = c.after_comma and c.lead in cfg["gapping"] and c.position - 1 in clause_events \
                 and not cand.nominal and not any(coref.is_person(m) for m in own) \
                 and not any(is_finite_verb(t.low) for t in [t for t in c.tokens if t.is_word][:-1])
@@ -771,10 +789,15 @@ def extract(doc: Document) -> Extraction:
                     and cand.trigger.section == "relation":
                 etype = "statement"  # reported talk about relations: the speaker's statement
             if etype == "other" and cand.trigger is not None and cand.trigger.lemma in cfg["vote_lemmas"] and (
-                    any(w.startswith(cfg["sanction_prefixes"]) for w in sentence_lows)
+                    any(w.startswith(cfg["sanction_prefixes"]) or (
+                        "-" in w and w.rsplit("-", 1)[1].startswith(cfg["sanction_prefixes"])) for w in sentence_lows)
                     or (last_event is not None and last_event.type == "sanction"
                         and last_event.sentence_index >= sent.index - 1)):
                 etype = "sanction"  # "Auch Russland stimmte für die Resolution" (on sanctions)
+                if last_event is not None and last_event.type == "sanction" \
+                        and last_event.sentence_index >= sent.index - 1:
+                    # the voters take part in the sanction told just before, against its state of the timeline
+                    codes += [cr.code for cr in last_event.countries if cr.code in _targets() and cr.code not in codes]
             if etype == "attack" and cand.trigger is not None and cand.trigger.lemma in cfg["use_verbs"] \
                     and not cfg["passive"].isdisjoint(lows):
                 classes = {cls for _, cls in object_classes(c.tokens)}
@@ -782,6 +805,9 @@ def extract(doc: Document) -> Extraction:
                         or (not classes and _plural_pronoun(c.tokens) and any(
                             cls == "troops" for _, cls in object_classes(referent))):
                     etype = "troop_deployment"  # "Die Soldaten seien in der Region Kursk eingesetzt worden"
+            if etype == "statement" and cand.trigger is not None \
+                    and _calls_false(c.tokens, cand.trigger, cfg):
+                etype = "denial"  # "Peskow sprach von Falschmeldungen", "bezeichnete die Berichte als Erfindung"
             if etype == "statement" and cand.trigger is not None \
                     and cand.trigger.lemma.lower() in cfg["blame_lemmas"] \
                     and any((t.is_upper and t.low.endswith(cfg["blame_nouns"]))
@@ -795,8 +821,10 @@ def extract(doc: Document) -> Extraction:
             if etype == "denial" and status.find_phrase(lows, status.cues().not_denial):
                 etype = "statement"
             elif etype == "denial" and cand.trigger is not None and cand.trigger.lemma in cfg["reject_verbs"] \
-                    and _rejects_proposal(c.tokens):
-                etype = "statement"  # "wies die Resolution zurück": rejects a proposal, denies no claim
+                    and _rejects_proposal(c.tokens, cfg["rejected_measures"]):
+                # "wies die Resolution zurück": rejects a measure taken against it (a protest), denies no claim;
+                # "wies den Friedensplan zurück" rejects a proposal: a statement
+                etype = "accusation" if _rejects_measure(c.tokens, cfg["rejected_measures"]) else "statement"
             elif etype != "denial" and not cand.nominal and cand.speaker is None \
                     and any(tr.lemma in cfg["unconfirmed"] for tr in cand.triggers) \
                     and not status.find_phrase(lows, status.cues().not_denial) \
@@ -899,7 +927,11 @@ def extract(doc: Document) -> Extraction:
                                            not past or (cand.trigger is not None and cand.trigger.kind == "noun"
                                                         and not cand.trigger.attributive)),
                                        clauses[c.position - 1].tokens if c.position else (),
-                                       nominal_plans=cand.nominal or not nominals, past=past)
+                                       # "empfing seinen Gast vor dem Gebäude", "telefonierte kurz vor dem
+                                       # Treffen": a past act told by its verb is no plan
+                                       nominal_plans=cand.nominal or (not nominals and not (
+                                           past and cand.trigger is not None and cand.trigger.kind == "verb")),
+                                       past=past)
             if head_src is not None and st == "reported" and etype not in ("statement", "accusation", "denial") \
                     and head_src.key not in codes and not (head_src.start <= cand.start < head_src.end):
                 # "Seoul: Nordkorea schickt weitere Soldaten": the claim of the source before the colon
@@ -1010,6 +1042,12 @@ def extract(doc: Document) -> Extraction:
                 # not one borrowed from the event before
                 here = {m.key for m in own if m.kind == "country"}
                 dest = next((k for k in codes[1:] if k in here), None)
+            addressee = None
+            if etype == "statement" and not cand.nominal and cand.trigger is not None and cand.trigger.kind == "verb":
+                # "Lawrow warnte die USA vor einer Eskalation": the state right after the speech verb is addressed
+                addressee = _addressed_state(toks, cand.trigger.token_index, own, codes)
+                if addressee is not None and dest is None:
+                    dest = addressee
             if claim_source is not None:
                 src_state = _actor_country(claim_source)
                 if src_state and src_state not in codes:
@@ -1052,6 +1090,20 @@ def extract(doc: Document) -> Extraction:
                     elif m0 is not None and _addressee(toks, m0.start):
                         demoted.add(actors[0])
                     else:
+                        codes = [home] + [k for k in codes if k != home]
+            if len(actors) > 1 and not receiver:
+                # "Im Beisein von Außenminister Ri legte Kim einen Kranz nieder": the witness is present, the
+                # other person named acts (and his state is the source)
+                witnesses = {m.key for m in own if m.kind == "actor" and m.key in actors and _witness(toks, m.start)}
+                m0 = next((m for m in own if m.kind == "actor" and m.key == actors[0]), None)
+                if m0 is not None and _addressee(toks, m0.start):
+                    # "Bei einem Treffen mit seinem Amtskollegen Kang sprach sich Schoigu ... aus": the partner
+                    # named first is not who speaks
+                    witnesses.add(actors[0])
+                if witnesses and len(witnesses) < len(actors):
+                    demoted |= witnesses
+                    home = _actor_country(next(a for a in actors if a not in witnesses))
+                    if home in codes and codes[0] != home:
                         codes = [home] + [k for k in codes if k != home]
             if receiver and actors:
                 demoted = {a for a in actors if _actor_country(a) == codes[-1]}  # the recipient's people
@@ -1100,7 +1152,7 @@ def extract(doc: Document) -> Extraction:
                 headline=headline(etype, st, () if receiver else tuple(a for a in actor_refs if a.name != claim_source
                                                                        and a.name not in summoned
                                                                        and a.name not in demoted),
-                                  country_refs, obj, verb, topic, dest, act),
+                                  country_refs, obj, verb, topic, dest, act, addressee),
                 date=edate, start=cand.start, end=cand.end, sentence_index=sent.index, actors=actor_refs,
                 countries=country_refs, claims=claims,
                 trigger=doc.text[cand.trigger.start:cand.trigger.end] if cand.trigger else None,
@@ -1225,6 +1277,23 @@ def _addressee(toks: tuple[Token, ...], start: int, words: frozenset[str] = _ADD
     return False
 
 
+def _witness(toks: tuple[Token, ...], start: int) -> bool:
+    """The person at ``start`` is named as present at the act ("im Beisein von Außenminister Ri", "in
+    Anwesenheit des russischen Ministers Schoigu"): a guest noun up to six words before, with only
+    "von"/"vom", articles, adjectives and capitalised words (titles, names) in between."""
+    k = _token_at(toks, start, None)
+    if k is None:
+        return False
+    for j in range(k - 1, max(-1, k - 7), -1):
+        w = toks[j].low
+        if w in _GUEST_NOUNS:
+            return True
+        if not toks[j].is_word or not (w in ("von", "vom") or w in _AGENT_SKIP or toks[j].is_upper
+                                       or w.endswith(("e", "en", "er", "es"))):
+            return False
+    return False
+
+
 _GENITIVE_RELATIVES = frozenset({"dessen", "deren"})
 _NEUTER = frozenset({"das", "dessen", "dem"})
 
@@ -1272,10 +1341,17 @@ def _observer_subject(tokens, cfg: dict) -> bool:
     return False
 
 
-def _rejects_proposal(tokens) -> bool:
-    """The clause's object is a proposal/resolution and no claim (objects.toml classes)."""
+def _rejects_proposal(tokens, measures: tuple[str, ...] = ()) -> bool:
+    """The clause's object is a proposal/resolution or a measure such as sanctions (cues.toml
+    ``rejected_measures``) and no claim (objects.toml classes)."""
     classes = {k for _, k in object_classes(tuple(tokens))}
-    return "proposal" in classes and "claim" not in classes
+    return "claim" not in classes and ("proposal" in classes or _rejects_measure(tokens, measures))
+
+
+def _rejects_measure(tokens, measures: tuple[str, ...]) -> bool:
+    """A noun of the clause is (or ends in) a measure taken against the subject: "Resolution",
+    "UN-Resolution", "Sanktionen", "Strafmaßnahmen" (cues.toml [denial] ``rejected_measures``)."""
+    return any(t.is_upper and any(m in t.low for m in measures) for t in tokens)
 
 
 def _comments_on_event(cand: _Cand, toks: tuple[Token, ...]) -> bool:
@@ -1571,6 +1647,9 @@ _CORRELATES = frozenset({"dabei", "dazu", "darin", "daran"})
 _SUBORDINATE_NOT_CONTENT = frozenset({"als", "wenn", "weil", "nachdem", "während", "bevor", "obwohl", "wo", "um",
                                       "seit", "seitdem", "damit", "falls", "sodass", "indem", "wobei"})
 _COORD_LEADS = frozenset({"und", "sondern", "aber", "sowie", "doch"})
+# leads of an adverbial clause that opens a sentence before its main clause ("Als ..., gratulierte Moskau")
+_ADVERBIAL_LEADS = frozenset({"als", "nachdem", "während", "wenn", "weil", "obwohl", "bevor", "sobald", "seit",
+                              "seitdem", "da"})
 
 
 _PERSONAL_PRONOUNS = frozenset({"er", "ihn", "ihm", "sie"})  # the words the pronoun pass of ``_actors`` asks about
@@ -1675,6 +1754,14 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
                 c.tokens[j].low in cfg["causal"] for j in range(max(0, main.token_index - 3), main.token_index)):
             # "schließt wegen der Truppenentsendung Waffenlieferungen nicht aus": the cause is background
             main = main_trigger([t for t in trs if t.token_index != main.token_index]) or main
+        if main is not None and main.kind == "noun" and _in_frame(c.tokens, main, cfg):
+            # "Bei einem Treffen mit Kang sprach er sich für ... aus", "Nach dem Treffen sicherte Putin ... zu":
+            # the encounter is the frame of the act the verb tells
+            # ("sprach bei einer Telefonkonferenz mit ...": a weak talk verb is the encounter itself)
+            alt = main_trigger([t for t in trs if t.token_index != main.token_index and t.kind in ("verb", "phrase")
+                                and (not t.weak or (t.section == "statement" and t.lemma in cfg["plan_speech"]))])
+            if alt is not None:
+                main = alt
         if main is not None and main.kind == "noun" and _dated_attributive_head(c, found, main, stimex):
             # "sprachen über die Umsetzung des im Juni geschlossenen Pakts": the dated pact is background
             # named inside the clause (a nominal event of its own), the clause's act is the other trigger
@@ -1721,12 +1808,22 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
         if main is not None and main.kind == "noun" and len(c.tokens) <= 2:
             per_clause.append(None)  # a bare noun ("Putin-Besuch?") is a heading, not a statement of fact
             continue
+        announced_noun = False
         if main is not None and main.section == "statement" and main.kind == "verb" \
                 and main.lemma not in cfg["evaluative"]:
             content = [t for t in trs if t.kind == "noun" and not t.weak and t.type != "statement" and (
-                t.type in cfg["speech_content"] or main.lemma in cfg["announce"])]
+                t.type in cfg["speech_content"] or main.lemma in cfg["announce"]
+                or (main.lemma in cfg["offer"] and t.type == "economic_cooperation"))
+                and not _in_frame(c.tokens, t, cfg)]
+            if content and _calls_false(c.tokens, main, cfg):
+                content = []  # "bezeichnete die Berichte über Waffenlieferungen als Erfindung": a denial of them
             if content:
-                main = content[0]  # "verkündete den Abbruch der Beziehungen": the act announced
+                # "verkündete den Abbruch der Beziehungen": the act announced; "kündigten neue Strafmaßnahmen
+                # an", "versprach Waffenlieferungen": an act still to come
+                # (not "kündigte an, eine Lieferung ... zu prüfen": the infinitive tells what is to come)
+                announced_noun = main.lemma in cfg["plan_noun_speech"] and not _zu_infinitive(lows) \
+                    and not (main.lemma in cfg["offer"] and content[0].type == "economic_cooperation")
+                main = content[0]
         if topic and (main is None or main.type in ("other", "military_cooperation", "statement")
                       or (main.type in ("talks", "meeting", "visit") and main.kind == "noun")):
             cand = _Cand(c, c.start, c.end, main.type if main else "other", main, trs, topic=True)
@@ -1734,6 +1831,7 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
             # a topic clause naming an act of its own ("soll es bei den Gesprächen um die Bahnverbindung
             # gehen") keeps that act's type but refers back to the event before
             cand = _Cand(c, c.start, c.end, main.type, main, trs, topic=topic)
+        cand.announced = announced_noun
         if main is not None and main.section != "statement":
             # one clause "kündigte an, Nordkorea ... zu besuchen" / "forderte auf, ... zu stoppen": a speech
             # verb before the act, the act's verb a zu-infinitive at the end
@@ -1750,6 +1848,10 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
                     cand.type, cand.trigger = "statement", sp
                 elif sp.lemma in cfg["plan_speech"] and main.kind == "verb":
                     cand.announced = True  # not "kündigte an, eine Lieferung ... zu prüfen": a noun is no act
+            elif sp is None and _declares_readiness(lows, cfg) and main.section != "denial":
+                # "Russland ist bereit, Nordkorea Weizen zu liefern", "Kim sei bereit, an die Gespräche
+                # zurückzukehren": a readiness declared is a statement, not the act
+                cand.type = "statement"
         # a reporting act by a medium or an impersonal "hieß es" is not an event
         media_clause = main is not None and (  # (only asked below together with a main trigger)
             not cfg["media"].isdisjoint(lows) or any(w.startswith("nachrichtenagentur") for w in lows))
@@ -1772,7 +1874,8 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
                     continue
                 if main.kind == "verb" and main.lemma in cfg["content_speech"]:
                     continue  # "warnte vor Waffenlieferungen", "warnte, ... für Waffenlieferungen ... zahlen"
-                if main.kind == "verb" and not tr.attributive and (main.type == "denial" or (
+                if main.kind == "verb" and not tr.attributive and (main.type == "denial" or _calls_false(
+                        c.tokens, main, cfg) or (
                         main.lemma in cfg["unconfirmed"] and negation.is_negated(c.tokens))):
                     # "Nordkorea und Russland bestreiten Waffengeschäfte", "hat die Lieferung nie bestätigt": what is
                     # denied or left unconfirmed is no event of its own
@@ -1923,7 +2026,10 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
             k = i - 1
             while k >= 0:
                 pv = per_clause[k]
-                if pv is not None and pv.type not in ("other", "statement"):
+                if k == i - 1 and clauses[k].position == 0 and clauses[k].lead in _ADVERBIAL_LEADS:
+                    break  # "Als Nordkorea den Satelliten startete, gratulierte Moskau": an adverbial clause, no quote
+                if pv is not None and pv.type not in ("other", "statement") \
+                        and not _declares_readiness([t.low for t in pv.clause.tokens], cfg):
                     if k == i - 1 and not pv.skip and not pv.nominal and pv.trigger is not None \
                             and _konjunktiv([t.low for t in pv.clause.tokens if not t.is_upper], cfg["konj"]) \
                             and not any(t.low in _WIRD for t in pv.clause.tokens):  # not a promise ("werde ... helfen")
@@ -2069,6 +2175,44 @@ def _expected_visit(c: Clause, smentions: list[Mention], cfg: dict) -> bool:
     return person and place
 
 
+_COPULA = frozenset({"ist", "sei", "sind", "seien", "war", "waren", "wäre", "wären", "zeigte", "zeigten", "zeigt",
+                     "erklärte", "erklärten", "erklärt", "zeige", "erkläre"})
+
+
+def _declares_readiness(lows: list[str], cfg: dict) -> bool:
+    """A readiness word as a predicate after a copula ("ist bereit", "sei gewillt", "zeigte sich bereit")
+    with a zu-infinitive after it: "Nordkorea sei bereit, an die Gespräche zurückzukehren"."""
+    for k, w in enumerate(lows):
+        if w in cfg["readiness"] and any(x in _COPULA for x in lows[max(0, k - 4):k]):
+            return _zu_infinitive(lows) or any(_zu_word(lows, j) for j in range(k + 1, len(lows)))
+    return False
+
+
+def _addressed_state(toks: tuple[Token, ...], k: int, own: list[Mention], codes: list[str]) -> str | None:
+    """The state named right after the verb at ``k`` (articles skipped): "warnte die USA", "warnt Japan"."""
+    j = k + 1
+    while j < len(toks) and toks[j].low in ("die", "den", "der", "das"):
+        j += 1
+    if j >= len(toks) or k + 1 >= len(toks):
+        return None
+    m = next((m for m in own if m.start == toks[j].start and m.kind == "country"), None)
+    return m.key if m is not None and m.key in codes[1:] else None
+
+
+def _in_frame(tokens: tuple[Token, ...], tr: Trigger, cfg: dict) -> bool:
+    """An encounter noun in a frame phrase ("bei einem Treffen mit ...", "nach dem Gespräch", "am Rande des
+    Gipfels"; cues.toml [priority] ``frame_preps``/``frame_types``): the setting, not the act of the clause."""
+    return tr.type in cfg["frame_types"] and any(
+        tokens[j].low in cfg["frame"] for j in range(max(0, tr.token_index - 3), tr.token_index))
+
+
+def _calls_false(tokens: tuple[Token, ...], main: Trigger, cfg: dict) -> bool:
+    """A characterising speech verb ("sprach von", "bezeichnete ... als") with a noun of falsehood after it
+    ("Falschmeldungen", "Erfindung"; cues.toml [blame] ``false_nouns``): the clause denies what it names."""
+    return main.lemma.lower() in cfg["blame_lemmas"] and any(
+        t.is_upper and t.low.endswith(cfg["false_nouns"]) for t in tokens[main.token_index + 1:])
+
+
 def _zu_complement(c: Clause) -> bool:
     """A zu-infinitive clause after a comma ("..., die Lieferungen zu stoppen", "..., abzuziehen")."""
     return c.after_comma and c.lead not in ("dass", "daß", "ob") and _is_complement(c)
@@ -2091,7 +2235,7 @@ def _is_complement(c: Clause) -> bool:
 
 _ARTICLES = frozenset({"der", "die", "das", "den", "dem"})
 _ZU_SEPARABLE = re.compile(r"(?:ab|an|auf|aus|bei|ein|fest|fort|her|hin|mit|nach|vor|weg|zurück|zusammen|"
-                           r"wieder|herbei|voran|weiter|bekannt|frei|statt|teil)zu[a-zäöüß]{3,}(?:e|er|el)n$")
+                           r"wieder|herbei|voran|weiter|bekannt|frei|statt|teil|um|durch|nieder|hoch|dar|zu)zu[a-zäöüß]{3,}(?:e|er|el)n$")
 
 
 def _zu_infinitive(lows: list[str]) -> bool:
