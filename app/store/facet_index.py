@@ -51,6 +51,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import func, select, text
@@ -76,6 +77,14 @@ _KEY_SHIFT = 40
 def sort_key(first: date | None, event_id: int) -> int:
     """The timeline order ``(date_first NULLS LAST, id)`` as one integer."""
     return ((first.toordinal() if first is not None else _UNDATED) << _KEY_SHIFT) | event_id
+
+
+def _positions(at: list[int], ids: list[int]) -> tuple[int, ...]:
+    """``at[i]`` for every ``i`` of ``ids``, in one C call (``itemgetter``): a sixth of the time of
+    ``map(at.__getitem__, ids)`` over 40,000 ids."""
+    if len(ids) == 1:
+        return (at[ids[0]],)
+    return itemgetter(*ids)(at) if ids else ()
 
 
 class _Bits:
@@ -300,10 +309,11 @@ class FacetIndex:
         at = self.position_of
         digits = bytearray(b"0") * (self.n + 1)
         try:
-            deque(map(digits.__setitem__, map(at.__getitem__, ids), repeat(49)), maxlen=0)  # 49: "1"
+            positions = _positions(at, ids)
         except IndexError:  # an id newer than this index (rare: no max() pass for it): not one of its events
             size = len(at)
-            deque(map(digits.__setitem__, map(at.__getitem__, [i for i in ids if i < size]), repeat(49)), maxlen=0)
+            positions = _positions(at, [i for i in ids if i < size])
+        deque(map(digits.__setitem__, positions, repeat(49)), maxlen=0)  # 49: "1"
         del digits[-1]
         digits.reverse()  # position 0 is the lowest bit
         return int(digits, 2)
