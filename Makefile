@@ -45,6 +45,7 @@ bench: setup
 	$(BIN)/python benchmarks/timex_bench.py
 	$(BIN)/python benchmarks/events_eval.py
 	$(BIN)/python benchmarks/unseen_eval.py
+	$(BIN)/python benchmarks/extract_speed.py
 	$(BIN)/python benchmarks/merge_eval.py
 	$(BIN)/python benchmarks/facets_latency.py --requests 100
 
