@@ -16,14 +16,13 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from load_throughput import variants  # noqa: E402
+from load_throughput import Timers, variants  # noqa: E402
 
 import app.ingest as ingest_pkg  # noqa: E402
 from app.extract import pipeline  # noqa: E402
@@ -39,36 +38,9 @@ _EXTRACT = [(pipeline, "_safe_tag", "timex tagging"), (pipeline, "_safe_mentions
             (pipeline, "_corefer_dates", "date coreference"), (pipeline.knowledge, "date_background", "background")]
 
 
-class _Timers:
-    def __init__(self) -> None:
-        self.total: dict[str, float] = {}
-        self._saved: list[tuple[object, str, Callable]] = []
-
-    def wrap(self, module: object, attr: str, label: str) -> None:
-        real = getattr(module, attr)
-        self.total.setdefault(label, 0.0)
-        clock = time.process_time
-        totals = self.total
-
-        def timed(*a, **k):
-            t0 = clock()
-            try:
-                return real(*a, **k)
-            finally:
-                totals[label] += clock() - t0
-
-        self._saved.append((module, attr, real))
-        setattr(module, attr, timed)
-
-    def restore(self) -> None:
-        for module, attr, real in reversed(self._saved):
-            setattr(module, attr, real)
-        self._saved.clear()
-
-
 def run(arts: list[tuple[str, str]], stages: bool) -> tuple[float, float, dict[str, float]]:
     """(ingest seconds, extraction seconds, seconds per stage) for one pass over the articles."""
-    timers = _Timers()
+    timers = Timers(time.process_time)
     if stages:
         for module, attr, label in _INGEST + _EXTRACT:
             timers.wrap(module, attr, label)
