@@ -88,6 +88,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.extract.lexicon import LEXICON, Meaning, Person, Role, Tenure, trie_pattern
+from app.extract.memo import last_text
 from app.extract.model import ActorRef, Mention
 
 __all__ = [
@@ -435,20 +436,12 @@ def _walk(text: str, hits: list[_Hit], st: _State) -> None:
 _SENT_END = re.compile(r"[.!?;]\s")
 
 
-_ENDS: tuple[str, list[int]] = ("", [])  # the last text asked for and its sentence ends (swapped whole)
-
-
+@last_text
 def _sentence_ends(text: str) -> list[int]:
     """Ends of all ``_SENT_END`` matches in ``text`` (ascending), kept for the text last asked for: one
     scan per text rather than one from the start per surname. (The matches cannot overlap: the second
     character of one is white space, never the first of another.) The list is only read."""
-    global _ENDS
-    last = _ENDS
-    if last[0] is text:
-        return last[1]
-    ends = [m.end() for m in _SENT_END.finditer(text)]
-    _ENDS = (text, ends)
-    return ends
+    return [m.end() for m in _SENT_END.finditer(text)]
 
 
 def _leader_cue(text: str, hits: list[_Hit], i: int) -> bool:

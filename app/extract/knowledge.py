@@ -41,6 +41,7 @@ from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
+from .memo import last_text
 from .model import DCT, Document, EventDate, ExtractedEvent, Timex
 from .timevalue import interval
 
@@ -122,6 +123,7 @@ def entries(path: Path = RESOURCE) -> tuple[Entry, ...]:
 
 # --- matching --------------------------------------------------------------------------------------
 
+@last_text  # ``lookup`` tests every entry against the same sentence
 def _words(text: str) -> list[str]:
     return _WORD.findall(_fold(text))
 
@@ -187,7 +189,7 @@ def matches(entry: Entry, ev: ExtractedEvent, clause: str, sentence: str) -> boo
         src = next((c.code for c in ev.countries if c.role == "source"), None)
         if src is not None and src not in entry.source:
             return False
-    (cw, caps), sw = _clause_words_of(clause), _sentence_words_of(sentence)
+    (cw, caps), sw = _clause_words(clause), _words(sentence)
     if any(_hits(cw, v) for v in entry.veto):
         return False
     if not all(_group_hit(cw, g, caps) for g in entry.cues):
@@ -195,34 +197,7 @@ def matches(entry: Entry, ev: ExtractedEvent, clause: str, sentence: str) -> boo
     return all(_group_hit(sw, g) for g in entry.context)
 
 
-# the clause and sentence last split and their words (read-only lists); each pair is swapped whole
-_LAST_CLAUSE: tuple[str | None, tuple[list[str], list[bool]]] = (None, ([], []))
-_LAST_SENTENCE: tuple[str | None, list[str]] = (None, [])
-
-
-def _clause_words_of(clause: str) -> tuple[list[str], list[bool]]:
-    """``_clause_words(clause)``, kept for the clause text last asked for: ``lookup`` tests every entry
-    against the same clause and sentence. The lists are only read."""
-    global _LAST_CLAUSE
-    last = _LAST_CLAUSE
-    if last[0] is clause:
-        return last[1]
-    words = _clause_words(clause)
-    _LAST_CLAUSE = (clause, words)
-    return words
-
-
-def _sentence_words_of(sentence: str) -> list[str]:
-    """``_words(sentence)``, kept for the sentence text last asked for (see ``_clause_words_of``)."""
-    global _LAST_SENTENCE
-    last = _LAST_SENTENCE
-    if last[0] is sentence:
-        return last[1]
-    words = _words(sentence)
-    _LAST_SENTENCE = (sentence, words)
-    return words
-
-
+@last_text  # ``lookup`` tests every entry against the same clause
 def _clause_words(clause: str) -> tuple[list[str], list[bool]]:
     """Folded words of the clause and whether each was capitalised (nouns, names)."""
     raw = _RAW_WORD.findall(clause)
