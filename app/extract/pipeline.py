@@ -1939,11 +1939,7 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
         if tr is not None and tr.kind == "verb" and tr.lemma in cfg["charge"] \
                 and i + 1 < len(clauses) and _zu_complement(clauses[i + 1]):
             # "Die USA werfen dem Iran vor, ballistische Raketen nach Russland geschickt zu haben": one accusation
-            cand.end = clauses[i + 1].end
-            if per_clause[i + 1] is not None:
-                per_clause[i + 1].skip = True
-                cand.extra.extend(per_clause[i + 1].extra)
-                per_clause[i + 1].extra = []
+            _take_content(cand, clauses[i + 1], per_clause[i + 1])
             continue
         if tr is not None and tr.kind == "verb" and cand.type == "denial" and i + 1 < len(clauses) \
                 and clauses[i + 1].after_comma and clauses[i + 1].lead not in _COORD_LEADS \
@@ -1951,11 +1947,7 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
                     [t.low for t in clauses[i + 1].tokens if not t.is_upper], cfg["konj"])):
             # "widerspricht der Darstellung, die Region sei zurückerobert", "bestritt, Truppen geschickt zu
             # haben": the claim denied is the denial's content, no event of its own
-            cand.end = clauses[i + 1].end
-            if per_clause[i + 1] is not None:
-                per_clause[i + 1].skip = True
-                cand.extra.extend(per_clause[i + 1].extra)
-                per_clause[i + 1].extra = []
+            _take_content(cand, clauses[i + 1], per_clause[i + 1])
             continue
         if not speech:
             nxt = per_clause[i + 1] if i + 1 < len(per_clause) else None
@@ -2211,6 +2203,16 @@ def _calls_false(tokens: tuple[Token, ...], main: Trigger, cfg: dict) -> bool:
     ("Falschmeldungen", "Erfindung"; cues.toml [blame] ``false_nouns``): the clause denies what it names."""
     return main.lemma.lower() in cfg["blame_lemmas"] and any(
         t.is_upper and t.low.endswith(cfg["false_nouns"]) for t in tokens[main.token_index + 1:])
+
+
+def _take_content(cand: _Cand, clause: Clause, own: _Cand | None) -> None:
+    """``cand`` extends over the following ``clause``, which is its content: that clause's own
+    candidate ``own`` is no event, and its extra events (listed objects) become ``cand``'s."""
+    cand.end = clause.end
+    if own is not None:
+        own.skip = True
+        cand.extra.extend(own.extra)
+        own.extra = []
 
 
 def _zu_complement(c: Clause) -> bool:
