@@ -26,6 +26,13 @@ def events_with_quotes(text: str, dct: str | None = "2024-06-12") -> list[tuple]
     return [(e, doc.text[e.start:e.end]) for e in extract(doc).events]
 
 
+def only_event(text: str, dct: str | None = "2024-06-12"):
+    """The one event extracted from ``text``; fails with every event found when there is not exactly one."""
+    evs = events_with_quotes(text, dct)
+    assert len(evs) == 1, [(e.type, e.status, e.headline, q) for e, q in evs]
+    return evs[0][0]
+
+
 def codes(e) -> set[str]:
     return {c.code for c in e.countries}
 

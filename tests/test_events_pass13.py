@@ -6,7 +6,7 @@ gold or fixtures)."""
 
 from __future__ import annotations
 
-from tests.test_events import codes, events_with_quotes, names
+from tests.test_events import codes, events_with_quotes, names, only_event
 
 
 def _events(text: str, dct: str = "2024-05"):
@@ -14,9 +14,7 @@ def _events(text: str, dct: str = "2024-05"):
 
 
 def _one(text: str, dct: str = "2024-05"):
-    evs = _events(text, dct)
-    assert len(evs) == 1, [(e.type, q) for e, q in evs]
-    return evs[0][0]
+    return only_event(text, dct)
 
 
 # questions

@@ -8,7 +8,7 @@ from __future__ import annotations
 from app.extract.headline import headline, topic_of
 from app.extract.holders import display
 from app.extract.model import ActorRef, CountryRef
-from tests.test_events import codes, events_with_quotes, names
+from tests.test_events import codes, events_with_quotes, names, only_event
 
 
 def _events(text: str, dct: str = "2024-05"):
@@ -16,9 +16,7 @@ def _events(text: str, dct: str = "2024-05"):
 
 
 def _one(text: str, dct: str = "2024-05"):
-    evs = _events(text, dct)
-    assert len(evs) == 1, [(e.type, e.headline, q) for e, q in evs]
-    return evs[0][0]
+    return only_event(text, dct)
 
 
 def _holders(e) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from app.extract.clauses import split_clauses
 from app.extract.events import is_finite_verb
-from tests.test_events import codes, events_with_quotes, names
+from tests.test_events import codes, events_with_quotes, names, only_event
 
 
 def _events(text: str, dct: str = "2024-10"):
@@ -15,9 +15,7 @@ def _events(text: str, dct: str = "2024-10"):
 
 
 def _one(text: str, dct: str = "2024-10"):
-    evs = _events(text, dct)
-    assert len(evs) == 1, [(e.type, e.status, q) for e, q in evs]
-    return evs[0][0]
+    return only_event(text, dct)
 
 
 # a. dates

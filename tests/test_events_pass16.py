@@ -6,7 +6,7 @@ Sentences are written for these tests (not taken from gold or fixtures)."""
 
 from __future__ import annotations
 
-from tests.test_events import codes, events_with_quotes
+from tests.test_events import codes, events_with_quotes, only_event
 
 
 def _events(text: str, dct: str = "2024-06"):
@@ -14,9 +14,7 @@ def _events(text: str, dct: str = "2024-06"):
 
 
 def _one(text: str, dct: str = "2024-06"):
-    evs = _events(text, dct)
-    assert len(evs) == 1, [(e.type, e.status, e.headline, q) for e, q in evs]
-    return evs[0][0]
+    return only_event(text, dct)
 
 
 def _source_country(e) -> str:
