@@ -130,8 +130,11 @@ def format_month(d: date) -> str:
 
 
 @lru_cache(maxsize=4096)
-def format_value(value: str | None, first: date | None = None, precision: str | None = None) -> str:
-    """A TIMEX3 date value in German at its own precision.
+def format_value(value: str | None, first: date | None = None, precision: str | None = None,
+                 last: date | None = None) -> str:
+    """A TIMEX3 date value in German at its own precision; with ``last`` after the value's own last
+    day, a range from the value to ``last`` ("12.–17. September 2023", "30. Juni – 2. Juli 2024",
+    "Juni – August 2024", "2014–2017"): the date of an event told as "vom … bis …".
 
     ``2024-06-19`` → "19. Juni 2024", ``2024-06`` → "Juni 2024", ``2024-W24`` → "KW 24/2024",
     ``2024-SU`` → "Sommer 2024", ``2024-Q2`` → "2. Quartal 2024", ``2024-H1`` → "1. Halbjahr 2024",
@@ -140,7 +143,9 @@ def format_value(value: str | None, first: date | None = None, precision: str | 
     """
     iv = interval(value)
     if iv is not None:
-        first, _last, precision = iv
+        first, own_last, precision = iv
+        if last is not None and last > own_last:
+            return _format_range(first, last, precision, format_value(value))
     if first is None:
         return value or "ohne Datum"
     v = (value or "").upper()
@@ -169,6 +174,23 @@ def format_value(value: str | None, first: date | None = None, precision: str | 
     if precision == "century":
         return f"{first.year // 100 + 1}. Jahrhundert"
     return format_day(first)
+
+
+def _format_range(first: date, last: date, precision: str, shown: str) -> str:
+    """A range's German label; ``shown`` is the first end as ``format_value`` writes it."""
+    if precision == "day":
+        if (first.year, first.month) == (last.year, last.month):
+            return f"{first.day}.–{format_day(last)}"
+        if first.year == last.year:
+            return f"{first.day}. {month_name(first.month)} – {format_day(last)}"
+        return f"{shown} – {format_day(last)}"
+    if precision == "month":
+        if first.year == last.year:
+            return f"{month_name(first.month)} – {format_month(last)}"
+        return f"{shown} – {format_month(last)}"
+    if precision == "year":
+        return f"{first.year}–{last.year}"
+    return f"{shown} – {format_day(last)}"
 
 
 @lru_cache(maxsize=4096)

@@ -61,20 +61,24 @@ def _participle(w: str) -> bool:
 
 def from_timex(tx: Timex, past: bool | None = None, dct: DCT | None = None) -> EventDate:
     """EventDate of a time expression; with ``past`` and ``dct`` a bare weekday is moved to the side
-    of the document date that the clause's tense points to."""
+    of the document date that the clause's tense points to. A range joined by ``ranges`` keeps its
+    first end's value and precision and runs to its last day."""
     iv = interval(tx.value)
     first, last, prec = iv if iv else (tx.first, tx.last, tx.precision)
+    if iv and tx.last is not None and last is not None and tx.last > last:
+        last = tx.last
     basis = tx.basis if tx.basis in ("explicit", "relative_to_dct") else "explicit"
     value = tx.value
     if past is not None and dct is not None and prec == "day" and first is not None and basis == "relative_to_dct":
         words = set(tx.text.lower().split())
         div = interval(dct.value)
         if words & _weekdays() and div and div[2] == "day":
-            d = div[0]
+            d, shift = div[0], timedelta(0)
             if not past and first < d:
-                first = last = first + timedelta(days=7 * ((d - first).days // 7 + 1))
+                shift = timedelta(days=7 * ((d - first).days // 7 + 1))
             elif past and first > d:
-                first = last = first - timedelta(days=7 * ((first - d).days // 7 + 1))
+                shift = -timedelta(days=7 * ((first - d).days // 7 + 1))
+            first, last = first + shift, (last or first) + shift  # a weekday range moves as a whole
             value = first.isoformat()
     return EventDate(value, first, last, prec, tx.text, basis, tx.anchor)
 
@@ -87,7 +91,8 @@ def _weekdays() -> frozenset[str]:
 def anchored(text: str, timexes: list[Timex], dct: DCT | None) -> list[Timex]:
     """The tagger's expressions with those that point to a date without being a DATE themselves
     ("vor zwei Wochen": the DURATION "zwei Wochen" after "vor"; a year-less holiday) replaced by the
-    anchored DATE ``timex.anchored_date`` gives (resolved at the DCT's own precision)."""
+    anchored DATE ``timex.anchored_date`` gives (resolved at the DCT's own precision), and the two
+    ends of a date range joined into one (``ranges``)."""
     try:
         from .timex import anchored_date
     except ImportError:  # pragma: no cover - an older tagger
@@ -100,7 +105,53 @@ def anchored(text: str, timexes: list[Timex], dct: DCT | None) -> list[Timex]:
             except Exception:  # noqa: BLE001 - a resolver hiccup must not stop extraction
                 pass
         out.append(tx)
-    return sorted(out, key=lambda t: t.start)
+    return ranges(text, sorted(out, key=lambda t: t.start))
+
+
+@cache
+def _range_words() -> tuple[dict[str, str], frozenset[str]]:
+    from .timex import LEXICON
+
+    return ({" ".join(k.casefold().split()): v for k, v in LEXICON.get("range_link", {}).items()},
+            frozenset(" ".join(k.casefold().split()) for k in LEXICON.get("range_between", {})))
+
+
+def ranges(text: str, timexes: list[Timex]) -> list[Timex]:
+    """Two dates of one precision joined as a range ("vom 12. bis 17. September 2023", "von Montag bis
+    Mittwoch", "zwischen dem 18. und 20. Juni", "2014–2017") become one expression from the first's
+    start to the second's end, with the first's value and precision and the second's last day: an
+    event dated by it lasts the whole range. The tagger keeps them apart (TimeML tags each end); this
+    only changes what dates events. Not joined: lists ("2008 und 2014" without "zwischen"), ends of
+    different precision, and a second end that is not later than the first."""
+    links, between = _range_words()
+    out: list[Timex] = []
+    i = 0
+    while i < len(timexes):
+        a = timexes[i]
+        b = timexes[i + 1] if i + 1 < len(timexes) else None
+        if b is not None and _is_range(text, a, b, links, between):
+            out.append(Timex(a.start, b.end, text[a.start:b.end], a.type, a.value, a.mod, a.first, b.last,
+                             a.precision, a.basis, a.anchor))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _is_range(text: str, a: Timex, b: Timex, links: dict[str, str], between: frozenset[str]) -> bool:
+    if not (a.type == b.type == "DATE" and a.precision == b.precision and a.value and b.value):
+        return False
+    if a.first is None or b.first is None or b.last is None or b.first <= a.first:
+        return False
+    gap = " ".join(text[a.end:b.start].casefold().split())
+    kind = links.get(gap)
+    if kind == "to":
+        return True
+    if kind == "between":
+        before = " ".join(text[max(0, a.start - 16):a.start].casefold().split())
+        return any(before == w or before.endswith(" " + w) for w in between)
+    return False
 
 
 def from_dct(dct: DCT | None) -> EventDate:

@@ -67,7 +67,7 @@ import bisect
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -1037,6 +1037,20 @@ def _interval_of(value: str | None) -> tuple[date | None, date | None, str | Non
     return interval(value) or (None, None, None)
 
 
+def _share_year(out: list[Timex], waiting: list[int], head: str, basis: str, anchor: str | None) -> None:
+    """Give the days of a list ("am 18. und 20. Juni", "zwischen dem 18. und 20. Juni") the year of the
+    date that ends it. Each day was resolved on its own, and a year-less month takes its year from the
+    tense of its own clause: "18." stands before "und", so without this it could land in another year
+    than "20. Juni besuchte …". Only days of the head's month are changed."""
+    for i in waiting:
+        t = out[i]
+        if t.value and len(t.value) == 10 and t.value[5:7] == head[5:7] and t.value[:4] != head[:4]:
+            value = head[:4] + t.value[4:]
+            first, last, _prec = _interval_of(value)
+            out[i] = replace(t, value=value, first=first, last=last, basis=basis,
+                             anchor=anchor if basis != "explicit" else None)
+
+
 def tag(text: str, dct: str | None, *, spans: list[tuple[int, int]] | None = None) -> list[Timex]:
     """Find German time expressions in ``text`` and normalise them against ``dct`` (a TIMEX3 value
     or None). ``spans`` restricts the search to those (start, end) regions; offsets are into ``text``.
@@ -1050,11 +1064,18 @@ def tag(text: str, dct: str | None, *, spans: list[tuple[int, int]] | None = Non
             cands.extend(_candidates(text, lo, hi, todo, scans))
     ctx = _Ctx(text, dct)
     out: list[Timex] = []
+    heads: list[int] = []  # list days without their own year, waiting for the date that ends the list
     for s, e, p, m in _select(cands):
         g = m.groupdict()
         res = _NORMALISERS[p.norm](ctx, p, g, s, e)
         if res is None:
             continue
+        if p.id == "day_in_list" and not g.get("year"):
+            heads.append(len(out))
+        else:
+            if heads and res.type == "DATE" and res.value and len(res.value) == 10:
+                _share_year(out, heads, res.value, res.basis, res.anchor)
+            heads = []
         first = last = prec = None
         if res.type in ("DATE", "TIME"):
             first, last, prec = _interval_of(res.value)

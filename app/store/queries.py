@@ -330,7 +330,7 @@ def _event_dict(e: Event) -> dict[str, Any]:
         "labels": {
             "type": labels.type_label(e.type),
             "status": labels.status_label(e.status),
-            "date": labels.format_value(e.date_value, e.date_first, e.date_precision)
+            "date": labels.format_value(e.date_value, e.date_first, e.date_precision, e.date_last)
             if e.date_first or e.date_value
             else None,
             "precision": labels.precision_label(e.date_precision) if e.date_precision else None,

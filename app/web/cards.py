@@ -50,7 +50,7 @@ def date_label(d: dict[str, Any]) -> str:
     """Normalised German date of an event's ``date`` dict ("Juni 2024"), or "ohne Datum"."""
     if not d.get("start") and not d.get("value"):
         return "ohne Datum"
-    return labels.format_value(d.get("value"), _as_date(d.get("start")), d.get("precision"))
+    return labels.format_value(d.get("value"), _as_date(d.get("start")), d.get("precision"), _as_date(d.get("end")))
 
 
 def date_attr(d: dict[str, Any]) -> str | None:

@@ -282,23 +282,24 @@ def _tl_date(d: date, parts: tuple[str, ...], display: str | None = None) -> dic
 
 
 def timeline_dates(d: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None, str] | None:
-    """TimelineJS start_date, end_date (or None) and German display date, at the event's precision."""
+    """TimelineJS start_date, end_date (or None) and German display date, at the event's precision.
+    Periods (week, season, quarter, half, decade, century) and ranges ("vom 12. bis 17. September")
+    get an end_date; a single day, month or year does not."""
     if not d.get("start"):
         return None
     first, last = date.fromisoformat(d["start"]), date.fromisoformat(d["end"] or d["start"])
     precision = d.get("precision") or "day"
-    shown = labels.format_value(d.get("value"), first, precision)
-    if precision == "day":
-        return _tl_date(first, ("month", "day"), shown), None, shown
-    if precision == "week":
-        return _tl_date(first, ("month", "day"), shown), _tl_date(last, ("month", "day"), shown), shown
-    if precision == "month":
-        return _tl_date(first, ("month",), shown), None, shown
-    if precision in ("season", "quarter", "half"):
-        return _tl_date(first, ("month",), shown), _tl_date(last, ("month",), shown), shown
-    if precision == "year":
-        return _tl_date(first, (), shown), None, shown
-    return _tl_date(first, (), shown), _tl_date(last, (), shown), shown  # decade, century
+    shown = labels.format_value(d.get("value"), first, precision, last)
+    if precision in ("day", "week"):
+        parts: tuple[str, ...] = ("month", "day")
+        ranged = precision == "week" or last > first
+    elif precision in ("month", "season", "quarter", "half"):
+        parts = ("month",)
+        ranged = precision != "month" or (last.year, last.month) != (first.year, first.month)
+    else:  # year, decade, century
+        parts = ()
+        ranged = precision != "year" or last.year != first.year
+    return _tl_date(first, parts, shown), _tl_date(last, parts, shown) if ranged else None, shown
 
 
 def _slide_text(e: dict[str, Any], base: str) -> str:
