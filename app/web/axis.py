@@ -107,10 +107,12 @@ def _groups(rows: Any) -> list[_Group]:
 
 
 @dataclass
-class Bucket:
+class _Stack:
+    """What a bar and a band share: a period, its counts per type and the link that filters to it."""
+
     first: date
     last: date
-    label: str  # "Juni 2024" / "2024"
+    label: str  # "Juni 2024" / "2024" / "Sommer 2024"
     counts: dict[str, int] = field(default_factory=dict)
     href: str = ""
 
@@ -122,31 +124,26 @@ class Bucket:
     def by_type(self) -> str:
         return _by_type(self.counts)
 
-    def summary(self) -> str:
-        parts = [f"{n} {labels.type_label(t)}" for t, n in _ordered(self.counts)]
-        return f"{self.label}: {labels.count_phrase(self.total)} ({', '.join(parts)})"
+    def _parts(self) -> str:
+        return ", ".join(f"{n} {labels.type_label(t)}" for t, n in _ordered(self.counts))
 
 
 @dataclass
-class Span:
-    first: date
-    last: date
-    label: str  # "Sommer 2024"
-    counts: dict[str, int] = field(default_factory=dict)
-    href: str = ""
-    lane: int = 0
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
-
-    @property
-    def by_type(self) -> str:
-        return _by_type(self.counts)
+class Bucket(_Stack):
+    """One unit (month or year) of the window: a bar of precisely dated events."""
 
     def summary(self) -> str:
-        parts = [f"{n} {labels.type_label(t)}" for t, n in _ordered(self.counts)]
-        return f"{self.label} (ungenau datiert): {labels.count_phrase(self.total)} ({', '.join(parts)})"
+        return f"{self.label}: {labels.count_phrase(self.total)} ({self._parts()})"
+
+
+@dataclass
+class Span(_Stack):
+    """Imprecisely dated events of one period (season, quarter, …): a band on its lane."""
+
+    lane: int = 0
+
+    def summary(self) -> str:
+        return f"{self.label} (ungenau datiert): {labels.count_phrase(self.total)} ({self._parts()})"
 
 
 @dataclass
