@@ -176,6 +176,26 @@ def format_value(value: str | None, first: date | None = None, precision: str | 
     return format_day(first)
 
 
+def range_end(value: str | None, last: date | None) -> date | None:
+    """``last`` when it lies beyond the value's own last day (a range: "vom 25. bis 27. März"), else None."""
+    iv = interval(value)
+    return last if iv is not None and last is not None and last > iv[1] else None
+
+
+def format_end(value: str | None, first: date | None, precision: str | None, last: date | None) -> str:
+    """The label of a date's last end: the value itself ("Juni 2024"), or for a range the day, month
+    or year its last end falls in ("27. März 2024" for "25.–27. März 2024")."""
+    end = range_end(value, last)
+    if end is None:
+        return format_value(value, first, precision)
+    own = interval(value)[2]  # type: ignore[index]  # range_end read it
+    if own == "month":
+        return format_month(end)
+    if own == "year":
+        return str(end.year)
+    return format_day(end)
+
+
 def _format_range(first: date, last: date, precision: str, shown: str) -> str:
     """A range's German label; ``shown`` is the first end as ``format_value`` writes it."""
     if precision == "day":

@@ -54,6 +54,35 @@ def test_actor_json_twin(web_client, web_data):
     assert ev["headline"] == "Putin besucht Pjöngjang" and ev["citations"][0]["quote"]  # export shape
 
 
+def test_actor_span_of_one_day_is_shown_once_and_a_range_to_its_last_day(web_client, web_data, engine):
+    aid = web_data.actors["putin"]
+    main = main_of(web_client.get(f"/actors/{aid}").text)
+    assert '<dt>Zeitraum</dt><dd><time datetime="2024-06-19">19. Juni 2024</time></dd>' in main
+    with Session(engine) as s:  # Putin's visit told as "vom 19. bis 21. Juni"
+        e = s.get(Event, web_data.events["visit"])
+        e.date_last = date(2024, 6, 21)
+        s.add(e)
+        s.commit()
+    span = web_client.get(f"/api/actors/{aid}").json()["span"]
+    assert (span["first_label"], span["last_label"], span["last_attr"]) == ("19. Juni 2024", "21. Juni 2024",
+                                                                           "2024-06-21")
+    main = main_of(web_client.get(f"/actors/{aid}").text)
+    assert ('<time datetime="2024-06-19">19. Juni 2024</time> bis '
+            '<time datetime="2024-06-21">21. Juni 2024</time>') in main
+    assert "19.–21. Juni 2024" in main  # the event card
+
+
+def test_many_spellings_fold_into_a_details(web_client, engine):
+    with Session(engine) as s:
+        a = Actor(name="Sergej Naryschkin", kind="person", aliases=[f"Naryschkin {i}" for i in range(7)])
+        s.add(a)
+        s.commit()
+        aid = a.id
+    main = main_of(web_client.get(f"/actors/{aid}").text)
+    assert "„Naryschkin 3“" in main and '<details class="more-names"><summary>3 weitere Schreibweisen</summary>' in main
+    assert main.index("„Naryschkin 3“") < main.index("more-names") < main.index("„Naryschkin 4“")
+
+
 def test_unknown_actor_and_country_are_404(web_client):
     assert web_client.get("/actors/9999").status_code == 404
     assert "gibt es nicht" in web_client.get("/actors/9999").text

@@ -197,13 +197,14 @@ def date_span(session: Session, cond: ColumnElement[bool]) -> dict[str, str | No
         cond, Event.date_first.is_not(None)).order_by(Event.date_first, Event.id).limit(1)).first()
     last = session.exec(select(Event.date_value, Event.date_last, Event.date_first, Event.date_precision).where(
         cond, Event.date_last.is_not(None)).order_by(Event.date_last.desc(), Event.id).limit(1)).first()
+    end = labels.range_end(last[0], last[1]) if last else None  # "vom 25. bis 27. März" ends on the 27th
     return {
         "first": first[1].isoformat() if first else None,
         "last": last[1].isoformat() if last else None,
         "first_label": labels.format_value(first[0], first[1], first[2]) if first else None,
-        "last_label": labels.format_value(last[0], last[2], last[3]) if last else None,
+        "last_label": labels.format_end(last[0], last[2], last[3], last[1]) if last else None,
         "first_attr": labels.html_datetime(first[0], first[1], first[2]) if first else None,
-        "last_attr": labels.html_datetime(last[0], last[2], last[3]) if last else None,
+        "last_attr": (end.isoformat() if end else labels.html_datetime(last[0], last[2], last[3])) if last else None,
     }
 
 
