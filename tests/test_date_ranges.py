@@ -71,6 +71,10 @@ def test_an_event_dated_by_a_range_lasts_the_range() -> None:
     e = only_event("Naryschkin war von Montag bis Mittwoch zu Gesprächen in Pjöngjang.", "2024-03-28")
     assert (e.date.first, e.date.last, e.date.expression) == (date(2024, 3, 25), date(2024, 3, 27),
                                                               "Montag bis Mittwoch")
+    # against a month's DCT both weekdays resolve to the month (the scheme): one expression, that month
+    e = only_event("Naryschkin war von Montag bis Mittwoch zu Gesprächen in Pjöngjang.", "2024-03")
+    assert (e.date.value, e.date.first, e.date.last, e.date.expression) == (
+        "2024-03", date(2024, 3, 1), date(2024, 3, 31), "Montag bis Mittwoch")
 
 
 def test_range_labels() -> None:

@@ -121,8 +121,9 @@ def ranges(text: str, timexes: list[Timex]) -> list[Timex]:
     Mittwoch", "zwischen dem 18. und 20. Juni", "2014–2017") become one expression from the first's
     start to the second's end, with the first's value and precision and the second's last day: an
     event dated by it lasts the whole range. The tagger keeps them apart (TimeML tags each end); this
-    only changes what dates events. Not joined: lists ("2008 und 2014" without "zwischen"), ends of
-    different precision, and a second end that is not later than the first."""
+    only changes what dates events. Two ends resolved to the same value (weekdays against a month's
+    DCT) make one expression of that value. Not joined: lists ("2008 und 2014" without "zwischen"),
+    ends of different precision, and a second end earlier than the first."""
     links, between = _range_words()
     out: list[Timex] = []
     i = 0
@@ -142,7 +143,9 @@ def ranges(text: str, timexes: list[Timex]) -> list[Timex]:
 def _is_range(text: str, a: Timex, b: Timex, links: dict[str, str], between: frozenset[str]) -> bool:
     if not (a.type == b.type == "DATE" and a.precision == b.precision and a.value and b.value):
         return False
-    if a.first is None or b.first is None or b.last is None or b.first <= a.first:
+    if a.first is None or b.first is None or b.last is None:
+        return False
+    if b.first <= a.first and a.value != b.value:  # the same value: "von Montag bis Mittwoch" at a month's DCT
         return False
     gap = " ".join(text[a.end:b.start].casefold().split())
     kind = links.get(gap)
