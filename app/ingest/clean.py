@@ -24,6 +24,7 @@ from pathlib import Path
 from app.extract.model import Dropped
 
 from .literals import may_match, prefilter
+from .wrap import logical_lines
 
 _RESOURCE = Path(__file__).with_name("resources") / "boilerplate.toml"
 
@@ -62,11 +63,8 @@ def _rules() -> tuple[_Rule, ...]:
 
 
 def _lines(text: str):
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n")
-        yield pos, body
-        pos += len(line)
+    """Logical lines: a hard-wrapped paragraph is one (``app/ingest/wrap.py``)."""
+    return logical_lines(text)
 
 
 def find_boilerplate(text: str) -> list[Dropped]:
@@ -130,7 +128,7 @@ def _scan_line(start: int, line: str, low: str | None = None) -> list[tuple[int,
 
 
 def kept_spans(text: str, dropped: list[Dropped]) -> list[tuple[int, int]]:
-    """The text outside boilerplate, split at line breaks, without surrounding whitespace."""
+    """The text outside boilerplate, split at (logical) line breaks, without surrounding whitespace."""
     spans: list[tuple[int, int]] = []
     cuts = sorted((d.start, d.end) for d in dropped)
     for start, line in _lines(text):
