@@ -24,6 +24,7 @@ from app.extract.entities import actor_info
 from app.extract.model import ActorRef, Document, Extraction
 from app.extract.pipeline import extract
 from app.extract.timevalue import interval
+from app.extract.timex_io import timex_record
 from app.ingest import ArticleMeta, IngestError, content_hash, parse_document, read_manifest
 from app.store import merge, sources
 from app.store.models import Actor, Article, Citation, Country, Event, EventActor, EventCountry, _now
@@ -153,12 +154,13 @@ def _meta_same(existing: tuple[str, str | None, str | None, str | None], meta: A
     return (outlet, url) == (meta.outlet, meta.url) and (meta.published is None or dct == meta.published)
 
 
-def _report(doc: Document) -> dict:
+def _report(doc: Document, ex: Extraction) -> dict:
     return {
         "encoding": doc.encoding,
         "warnings": list(doc.warnings),
         "dropped": [{"start": d.start, "end": d.end, "reason": d.reason, "text": d.text} for d in doc.dropped],
         "sentences": len(doc.sentences),
+        "timexes": [timex_record(t) for t in ex.timexes],  # what dated the events, shown in the article view
     }
 
 
@@ -235,7 +237,7 @@ def _store(session: Session, doc: Document, ex: Extraction, digest: str, meta: A
         "dct_precision": (interval(dct.value) or (None, None, None))[2] if dct else None,
         "dct_source": dct.source if dct else None,
         "dct_detail": dct.detail[:200] if dct else None,
-        "report": _report(doc),
+        "report": _report(doc, ex),
         **{k: getattr(article, k) for k in ("source_key", "source_group", "fingerprint", "fp_b0", "fp_b1", "fp_b2",
                                             "fp_b3")},
     }

@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from app.extract.model import Timex
+from app.extract.timevalue import interval
 from app.extract.timex import tag
 
 
@@ -18,6 +19,20 @@ def timex_to_json(t: Timex) -> dict:
     d: dict = {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value or ""}
     if t.mod:
         d["mod"] = t.mod
+    return d
+
+
+def timex_record(t: Timex) -> dict:
+    """A time expression as an article's ingest report keeps it: ``timex_to_json`` plus what it was
+    resolved against (``basis``, ``anchor``) and, for a range that dates events ("vom 12. bis 17.
+    September"), its ``last`` day."""
+    d = timex_to_json(t)
+    d["basis"] = t.basis
+    if t.anchor and t.basis != "explicit":
+        d["anchor"] = t.anchor
+    own = interval(t.value) if t.value else None
+    if own is not None and t.last is not None and t.last > own[1]:
+        d["last"] = t.last.isoformat()
     return d
 
 

@@ -9,6 +9,9 @@ still open, that inner element is closed and re-opened right after (a *continuat
   holding the whole quote unless another citation *crosses* it; all pieces carry ``data-cite="N"``
   and together are exactly ``text[start:end]``;
 * boilerplate (``report.dropped``) becomes ``<span class="dropped" id="drop-K">``;
+* time expressions (``report.timexes``, as the loader's tagger read them) become
+  ``<span class="timex" id="tx-K">`` with their TIMEX3 type and value in ``data-`` attributes and the
+  title;
 * every piece of article text passes through ``markupsafe.escape``; attributes are integers or
   escaped strings. Nothing from the article reaches the page unescaped.
 """
@@ -23,12 +26,13 @@ from markupsafe import Markup, escape
 
 @dataclass(frozen=True)
 class _Span:
-    kind: str  # "cite" | "drop"
-    key: int  # citation id, or index into report.dropped
+    kind: str  # "cite" | "drop" | "timex"
+    key: int  # citation id, or index into report.dropped / report.timexes
     start: int
     end: int
     title: str
     event_id: int | None = None
+    data: str = ""  # extra attributes, already escaped
 
 
 def _open_tag(s: _Span, first: bool, depth: int) -> str:
@@ -37,6 +41,9 @@ def _open_tag(s: _Span, first: bool, depth: int) -> str:
         ident = f' id="cite-{s.key}"' if first else ""
         event = f' data-event="{s.event_id}"' if s.event_id is not None else ""
         return f'<mark{ident} class="{classes}" data-cite="{s.key}"{event} title="{escape(s.title)}">'
+    if s.kind == "timex":
+        ident = f' id="tx-{s.key}"' if first else ""
+        return f'<span{ident} class="timex"{s.data} title="{escape(s.title)}">'
     ident = f' id="drop-{s.key}"' if first else ""
     return f'<span{ident} class="dropped" title="{escape(s.title)}">'
 
@@ -45,9 +52,23 @@ def _close_tag(s: _Span) -> str:
     return "</mark>" if s.kind == "cite" else "</span>"
 
 
-def highlight(text: str, citations: list[dict[str, Any]], dropped: list[dict[str, Any]] | None = None) -> Markup:
-    """``text`` as HTML with ``citations`` ({id,start,end,event_id?,event_headline?}) as ``<mark>``
-    and ``dropped`` ({start,end,reason}) as greyed spans. Invalid offsets are clamped/ignored."""
+def timex_title(t: dict[str, Any]) -> str:
+    """A time expression's tooltip: "DATE 2024-06-19 · relativ zu 2024-06-20", "… bis 2024-06-21"."""
+    bits = [f"{t.get('type') or ''} {t.get('value') or 'ohne Wert'}".strip()]
+    if t.get("mod"):
+        bits.append(str(t["mod"]))
+    if t.get("last"):  # a range: "vom 12. bis 17. September"
+        bits.append(f"bis {t['last']}")
+    if t.get("basis") == "relative_to_dct" and t.get("anchor"):
+        bits.append(f"aufgelöst gegen {t['anchor']}")
+    return "Zeitausdruck: " + " · ".join(bits)
+
+
+def highlight(text: str, citations: list[dict[str, Any]], dropped: list[dict[str, Any]] | None = None,
+              timexes: list[dict[str, Any]] | None = None) -> Markup:
+    """``text`` as HTML with ``citations`` ({id,start,end,event_id?,event_headline?}) as ``<mark>``,
+    ``dropped`` ({start,end,reason}) as greyed spans and ``timexes`` ({start,end,type,value,…}) as
+    underlined spans. Invalid offsets are clamped/ignored."""
     n = len(text)
     spans: list[_Span] = []
     for c in citations:
@@ -62,6 +83,14 @@ def highlight(text: str, citations: list[dict[str, Any]], dropped: list[dict[str
             continue
         if s < e:
             spans.append(_Span("drop", i, s, e, f"Ausgeblendet: {d.get('reason', '')}"))
+    for i, t in enumerate(timexes or []):
+        try:
+            s, e = max(0, int(t["start"])), min(n, int(t["end"]))
+        except (KeyError, TypeError, ValueError):
+            continue
+        if s < e:
+            data = f' data-type="{escape(t.get("type") or "")}" data-value="{escape(t.get("value") or "")}"'
+            spans.append(_Span("timex", i, s, e, timex_title(t), data=data))
 
     starts: dict[int, list[_Span]] = {}
     for sp in spans:
@@ -82,7 +111,7 @@ def highlight(text: str, citations: list[dict[str, Any]], dropped: list[dict[str
                     reopen.append(top)
         # 2. open continuations and new spans, outermost (latest end) first.
         to_open = reopen + starts.get(pos, [])
-        to_open.sort(key=lambda sp: (-sp.end, sp.kind != "drop", sp.start, sp.key))
+        to_open.sort(key=lambda sp: (-sp.end, sp.kind != "drop", sp.kind == "timex", sp.start, sp.key))
         for sp in to_open:
             first = (sp.kind, sp.key) not in opened
             opened.add((sp.kind, sp.key))

@@ -115,7 +115,8 @@ def article_page(request: Request, article_id: int, session: SessionDep):
     article = queries.get_article(session, article_id)
     if article is None:
         raise HTTPException(404, f"Artikel {article_id} gibt es nicht.")
-    body = highlight(article["text"], article["citations"], article["report"].get("dropped"))
+    report = article["report"]
+    body = highlight(article["text"], article["citations"], report.get("dropped"), report.get("timexes"))
     return render_page(
         request,
         "article.html",
