@@ -106,8 +106,8 @@ from . import coref, dating, knowledge, negation, status
 from .clauses import Clause, Token, load_toml, participle_like, split_clauses
 from .events import Trigger, find_triggers, is_finite_verb, lexicon, main_trigger, object_classes, preterite_forms
 from .headline import act_object, act_of, act_pattern, complement_of, complement_topic, headline, topic_of
-from .lines import one_line_sentences
 from .model import DCT, ActorRef, Claim, CountryRef, Document, EventDate, ExtractedEvent, Extraction, Mention, Timex
+from .spaces import plain_spaces
 
 try:  # the temporal tagger (helper "timex")
     from .timex import tag as _tag
@@ -591,7 +591,7 @@ def _background(m: Mention, toks: tuple[Token, ...], cfg: dict) -> bool:
 
 def extract(doc: Document) -> Extraction:
     """All events of one document (pure function of its text, sentences and DCT)."""
-    doc = one_line_sentences(doc)  # a hard-wrapped sentence's line breaks read as spaces
+    doc = plain_spaces(doc)  # line breaks and no-break spaces inside a sentence read as spaces
     timexes = dating.anchored(doc.text, sorted(_safe_tag(doc), key=lambda t: t.start), doc.dct)
     mentions = sorted(_safe_mentions(doc), key=lambda m: m.start)
     starts = [m.start for m in mentions]

@@ -62,6 +62,11 @@ def _rules() -> tuple[_Rule, ...]:
     return tuple(rules)
 
 
+# no-break, figure, thin and the other fixed-width spaces, and tabs, as a rule reads them
+_PLAIN = str.maketrans({c: " " for c in "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                        "\u2009\u200a\u202f\u205f\u3000"})
+
+
 def _lines(text: str):
     """Logical lines: a hard-wrapped paragraph is one (``app/ingest/wrap.py``)."""
     return logical_lines(text)
@@ -73,6 +78,7 @@ def find_boilerplate(text: str) -> list[Dropped]:
     block: _Rule | None = None  # the block rule whose lines are being dropped
     block_left = 0
     for start, line in _lines(text):
+        line = line.translate(_PLAIN)  # rules are written with plain spaces; same length, same offsets
         if block is not None:
             if block_left > 0 and block.continues is not None and block.continues.search(line):
                 if line.strip():

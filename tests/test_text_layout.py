@@ -1,6 +1,7 @@
-"""Hard-wrapped text (a fixed line width, as from mail and agency feeds) yields the events of the same
-text written one paragraph per line; ordinary text is read line by line as before. Run over every
-self-written held-out article, none of which was written wrapped."""
+"""Text layout changes no event: hard-wrapped text (a fixed line width, as from mail and agency feeds)
+and web copy with no-break spaces yield the events of the same text written one paragraph per line
+with plain spaces; ordinary text is read line by line as before. Run over every self-written
+held-out article, none of which was written wrapped or with no-break spaces."""
 
 from __future__ import annotations
 
@@ -27,9 +28,9 @@ def wrap(text: str, width: int = 72) -> str:
 
 def _events(text: str) -> list[tuple]:
     doc = parse_document("t.txt", text.encode("utf-8"))
-    for e in extract(doc).events:
-        assert doc.text[e.start:e.end] == text[e.start:e.end]  # offsets into the original text
-    return sorted((" ".join(doc.text[e.start:e.end].split()), e.type, e.status, e.date.value)
+    assert doc.text == text  # offsets and quotes point into the original text
+    return sorted((" ".join(doc.text[e.start:e.end].split()), e.type, e.status, e.date.value,
+                   tuple(a.name for a in e.actors), tuple(sorted(c.code for c in e.countries)))
                   for e in extract(doc).events)
 
 
@@ -76,3 +77,19 @@ def test_wrapping_changes_no_event(path: Path) -> None:
 
 def test_there_are_articles_to_check() -> None:
     assert len(ARTICLES) >= 30
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
+def test_no_break_spaces_change_no_event(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert _events(text.replace(" ", "\u00a0")) == _events(text)  # "split()" folds U+00A0 in quotes
+
+
+def test_no_break_spaces_inside_names_and_dates() -> None:
+    text = ("Putin empfängt Kim\n\nMoskau (dpa)\u00a0- Der russische Präsident Wladimir\u00a0Putin hat am "
+            "19.\u202fJuni 2024 den nordkoreanischen Machthaber Kim Jong\u00a0Un im Kreml empfangen.\n")
+    doc = parse_document("t.txt", text.encode("utf-8"))
+    ev = [e for e in extract(doc).events if e.start > 20]
+    assert [(e.type, [a.name for a in e.actors], e.date.value) for e in ev] == [
+        ("meeting", ["Wladimir Putin", "Kim Jong Un"], "2024-06-19")]
+    assert [d.reason for d in doc.dropped] == ["dateline"]
