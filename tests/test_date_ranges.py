@@ -55,6 +55,14 @@ def test_ranges_join_both_ends() -> None:
     assert _joined("Die Manöver dauerten vom 2.–5. August 2024.")[0][1:] == (date(2024, 8, 2), date(2024, 8, 5))
 
 
+def test_two_days_in_a_row_are_one_stretch() -> None:
+    assert _joined("Am 19. und 20. Juni besuchte Putin Nordkorea.", "2024-06-12") == [
+        ("19. und 20. Juni", date(2023, 6, 19), date(2023, 6, 20))]
+    assert _joined("Am Montag und Dienstag verhandelten die Delegationen.", "2024-06-12") == [
+        ("Montag und Dienstag", date(2024, 6, 10), date(2024, 6, 11))]
+    assert len(_joined("Am 3. und 7. Oktober trafen sich die Delegationen.")) == 2  # two days, not a stretch
+
+
 def test_lists_and_mixed_precisions_stay_apart() -> None:
     # a list without "zwischen" is two dates, not a range
     assert [t for t, _f, _l in _joined("Schon 2008 und 2014 hatte Moskau Hilfe zugesagt.")] == ["2008", "2014"]

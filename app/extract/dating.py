@@ -122,8 +122,9 @@ def ranges(text: str, timexes: list[Timex]) -> list[Timex]:
     start to the second's end, with the first's value and precision and the second's last day: an
     event dated by it lasts the whole range. The tagger keeps them apart (TimeML tags each end); this
     only changes what dates events. Two ends resolved to the same value (weekdays against a month's
-    DCT) make one expression of that value. Not joined: lists ("2008 und 2014" without "zwischen"),
-    ends of different precision, and a second end earlier than the first."""
+    DCT) make one expression of that value; so do two days in a row ("am 19. und 20. Juni"). Not
+    joined: other lists ("2008 und 2014", "am 3. und 7. Oktober" without "zwischen"), ends of
+    different precision, and a second end earlier than the first."""
     links, between = _range_words()
     out: list[Timex] = []
     i = 0
@@ -153,7 +154,10 @@ def _is_range(text: str, a: Timex, b: Timex, links: dict[str, str], between: fro
         return True
     if kind == "between":
         before = " ".join(text[max(0, a.start - 16):a.start].casefold().split())
-        return any(before == w or before.endswith(" " + w) for w in between)
+        if any(before == w or before.endswith(" " + w) for w in between):
+            return True
+        # "am 19. und 20. Juni", "am Montag und Dienstag": two days in a row are one stretch of time
+        return a.precision == "day" and a.last is not None and (b.first - a.last).days == 1
     return False
 
 
