@@ -1,6 +1,6 @@
 """Event extraction on self-written unseen articles (expectations in each folder's expected.json).
 
-    python benchmarks/unseen_eval.py [--detail] [--set unseen|heldout|heldout2|...|heldout8]
+    python benchmarks/unseen_eval.py [--detail] [--set unseen|heldout|heldout2|...|heldout10]
 
 --set unseen (default): tests/fixtures/unseen (u01…u11; tuned on, so no longer a generalisation measure).
 --set heldout: tests/fixtures/heldout (v01…v08; written before running the system; used as development data since).
@@ -59,6 +59,29 @@
   .921, actor .865, type .769, status .949. Gold caveat: heldout8 types North Korean soldiers "kämpfen"/"in Kämpfe
   verwickelt" as attack and state-media attribution ("nach Angaben ... KCNA") as alleged, unlike the other sets
   (troop_deployment, reported); the system follows the other sets.
+--set heldout9: tests/fixtures/heldout9 (t01…t05, 91 gold events incl. headline events, with manifest.csv; a 2006 AP
+  report of Moscow's reaction to the first nuclear test, a 2018 correspondent's report of Lawrow in Pjöngjang, a
+  2024 Reuters text on the Duma ratifying the partnership treaty, a 2025 Austrian feature on the train, flights,
+  tourism and workers, a 2026 dpa report on a sanctions-monitoring report of arms deliveries; agency boilerplate,
+  hedges, denials, plans, relative dates, background recalls; written before running the system). First,
+  untouched measurement (before pass 18): event F1 .814, recall .791, precision .837 (86 system events),
+  all-correct .429, date exact/compatible .925, date wrong .045, missing .030, country F1 .918, actor F1 .914,
+  type .819, status .889. Pass 18 was built on heldout7/8 errors, known gaps and sentences written for its tests;
+  heldout9's per-event errors were looked at only after its last code change. After pass 18: event F1 .807, recall
+  .780, precision .835 (85 system events), all-correct .429, date .924, country .917, actor .914, type .831,
+  status .887 (the one event lost: "Die Arbeiter seien auf Baustellen ... tätig", formerly matched as troop
+  presence with the wrong type; plain "Arbeiter" are no troops since pass 18, and a presence of workers is not
+  yet an event). Pass 18 on heldout7: all-correct .414 -> .450, type .769 -> .833, status .949 -> .962, country
+  .921 -> .927 (F1 .776 unchanged); heldout8: event F1 .900 -> .906, all-correct .451 -> .495, type .790 -> .829,
+  status .901 -> .890.
+--set heldout10: tests/fixtures/heldout10 (u01…u05, 112 gold events incl. headline events, with manifest.csv; a Swiss
+  2001 report of Kim Jong Il's train journey to Moscow, a 2013 AFP text on the debt write-off and Rason, a 2017 AFP text
+  on the Russian-Chinese "double freeze", an Austrian 2024 report of Putin in Pjöngjang, a 2026 dpa text with a date
+  range, plans and speculation; written by a helper that never ran or read the extractor). Measured before pass 18
+  (untouched): event F1 .808, recall .732, precision .901 (91 system events), all-correct .375, date .912, country
+  .909, actor .911, type .768, status .854. After pass 18 (which never saw it): event F1 .814, recall .741, precision
+  .902 (92 system events), all-correct .384, date .913, country .910, actor .911, type .783, status .843. Its
+  per-event errors have not been looked at.
 """
 
 from __future__ import annotations
@@ -78,7 +101,8 @@ SETS = {"unseen": ROOT / "tests" / "fixtures" / "unseen", "heldout": ROOT / "tes
         "heldout2": ROOT / "tests" / "fixtures" / "heldout2", "heldout3": ROOT / "tests" / "fixtures" / "heldout3",
         "heldout4": ROOT / "tests" / "fixtures" / "heldout4", "heldout5": ROOT / "tests" / "fixtures" / "heldout5",
         "heldout6": ROOT / "tests" / "fixtures" / "heldout6", "heldout7": ROOT / "tests" / "fixtures" / "heldout7",
-        "heldout8": ROOT / "tests" / "fixtures" / "heldout8"}
+        "heldout8": ROOT / "tests" / "fixtures" / "heldout8", "heldout9": ROOT / "tests" / "fixtures" / "heldout9",
+        "heldout10": ROOT / "tests" / "fixtures" / "heldout10"}
 
 
 def main() -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from dataclasses import replace as dc_replace
 from functools import cache
 
 from .clauses import Token, load_toml
@@ -136,12 +137,15 @@ def lexicon() -> Lexicon:
         weak = {_key(w) for w in body.get("weak", [])}
         needs = {_key(k): v for k, v in body.get("needs", {}).items()}
         otypes = tuple(body.get("object_types", {}).items())
+        # classes that name the recipient, not what is given, after some verbs ("sagte dem Minister Hilfe zu")
+        recipient = {_key(v): cls for cls, vs in body.get("recipient_verbs", {}).items() for v in vs}
         if body.get("needs_object"):
             needs_object_sections.add(section)
         for spec in body.get("verbs", []):
             prefix, forms, split_forms = verb_forms(spec)
             lemma = _key(spec.split("/")[0].replace("+", ""))
-            entry = VerbEntry(section, lemma, prefix, lemma in weak, needs.get(lemma), otypes)
+            own = tuple(o for o in otypes if o[0] != recipient.get(lemma)) if lemma in recipient else otypes
+            entry = VerbEntry(section, lemma, prefix, lemma in weak, needs.get(lemma), own)
             for f in forms:
                 joined.setdefault(f, []).append(entry)
             for f in split_forms:
@@ -472,6 +476,21 @@ def _resolve(section: str, needs: str | None, otypes: tuple[tuple[str, str], ...
     return section, None
 
 
+_MIT_DETERMINERS = frozenset({"dem", "der", "diesem", "dieser", "seinem", "seiner", "ihrem", "ihrer", "einem", "einer"})
+
+
+def _framing_noun(tokens: tuple[Token, ...], i: int) -> bool:
+    """The noun at ``i`` heads "Mit dem (ersten) Besuch" opening the clause: a determiner, at most two adjectives
+    in between."""
+    j = i - 1
+    while j >= 0 and i - j <= 2 and not tokens[j].is_upper and tokens[j].low.endswith(("e", "en", "er", "es")) \
+            and tokens[j].low not in _MIT_DETERMINERS:
+        j -= 1
+    if j < 1 or tokens[j].low not in _MIT_DETERMINERS:
+        return False
+    return j == 1 and tokens[0].low == "mit"
+
+
 _NOTHING = ((), (), (), None)
 _WORD_INFO: dict[str, tuple] = {}
 
@@ -672,6 +691,12 @@ def find_triggers(tokens: tuple[Token, ...], context: tuple[Token, ...] = (),
             typ = field_type(tokens) or "other"
             out.append(Trigger(typ, "relation", tokens[i].low, "noun", tokens[i].start, tokens[i].end, i, True,
                                "relation"))
+    if len(out) > 1 and lows[0] == "mit":
+        # "Mit dem Besuch setzt Moskau seine Annäherung fort": the event named as the means is not what the
+        # clause reports; any other trigger of the clause goes first ("seit der Invasion ..." stays: a background
+        # event of its own)
+        out = [dc_replace(tr, weak=True) if tr.kind == "noun" and _framing_noun(tokens, tr.token_index) else tr
+               for tr in out]
     return out
 
 

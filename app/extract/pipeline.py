@@ -164,6 +164,9 @@ def _cfg() -> dict:
         "content_speech": frozenset(c["priority"]["content_speech"]),
         "readiness": frozenset(c["priority"]["readiness"]),
         "greeting": frozenset(c["priority"]["greeting_verbs"]),
+        "host_verbs": frozenset(c["priority"].get("host_verbs", ())),
+        "onward_verbs": frozenset(c["priority"].get("onward_verbs", ())),
+        "onward_present": frozenset(c["priority"].get("onward_present", ())),
         "announce": frozenset(c["priority"]["announce_verbs"]),
         "nominal_actor": frozenset(c["priority"]["nominal_needs_actor"]),
         "nominal_time": frozenset(c["priority"]["nominal_needs_time"]),
@@ -643,10 +646,13 @@ def extract(doc: Document) -> Extraction:
         unheld: list[tuple[int, Clause]] = []  # nominal events hedged by an adjective ("die angeblichen Lieferungen")
         clause_dates: dict[int, EventDate] = {}
         clause_events: dict[int, ExtractedEvent] = {}
+        stipulating: set[int] = set()  # clauses telling what an agreement or resolution stipulates
         for cand in cands:
             if cand.skip:
                 continue
             c = cand.clause
+            if not cand.nominal and c.position - 1 in stipulating and _zu_complement(c):
+                continue  # "Die Resolution verpflichtet alle Staaten, Gastarbeiter heimzuschicken": the content
             toks = c.tokens if not cand.nominal else _sub(c, cand)
             own = _mentions_in(smentions, cand.start, cand.end)
             inner = [(x.start, x.end) for x in cands if x.nominal and x is not cand and x.clause is c]
@@ -689,7 +695,7 @@ def extract(doc: Document) -> Extraction:
             continues = last_event is not None and last_event.sentence_index == sent.index - 1 \
                 and last_event.type == cand.type and c.position == 0 and _definite_lead(toks)
             if cand.trigger is not None and cand.trigger.weak and cand.type == "visit" and not actors \
-                    and not continues:
+                    and not continues and not any(cls == "officials" for _, cls in object_classes(toks)):
                 continue  # "Drohnen seien über Pjöngjang geflogen": travel needs a person ("Der Sonderzug
                 # war ... aufgebrochen" right after a visit continues it)
             coord = c.lead in ("und", "sondern", "sowie") and c.position - 1 in clause_events and not cand.nominal
@@ -820,6 +826,15 @@ def extract(doc: Document) -> Extraction:
                     and {"wurde", "wurden", "worden"} & set(lows) and "von" in lows \
                     and any(coref.is_person(m) and m.start > cand.start for m in own):
                 etype = "meeting"  # "Am Flughafen wurde er von Parlamentspräsident Choe begrüßt"
+            elif etype == "statement" and cand.trigger is not None and cand.trigger.lemma in cfg["greeting"] \
+                    and {"wurde", "wurden", "worden"} & set(lows) and "von" not in lows and "vom" not in lows \
+                    and ("er" in lows or any(coref.is_person(m) for m in own)):
+                etype = "visit"  # "In Wladiwostok wurde er mit Brot und Salz begrüßt": a guest received, no host named
+            if etype == "meeting" and cand.trigger is not None and cand.trigger.lemma in cfg["host_verbs"] \
+                    and len(actors) == 1 and cfg["passive"].isdisjoint(lows) \
+                    and own and (first := min(own, key=lambda m: m.start)).kind == "country" \
+                    and first.start < cand.trigger.start and _host_subject(toks, first.start):
+                etype = "visit"  # "Peking hatte Kim zur Militärparade empfangen": a state hosts, its guest visits
             if etype == "denial" and status.find_phrase(lows, status.cues().not_denial):
                 etype = "statement"
             elif etype == "denial" and cand.trigger is not None and cand.trigger.lemma in cfg["reject_verbs"] \
@@ -968,6 +983,11 @@ def extract(doc: Document) -> Extraction:
                 st, claims = "planned", (Claim("planned", claims[0].holders if claims else (), "angekündigt"),)
                 if edate is not None and edate.basis == "dct":
                     edate = None  # an announced act without its own time has none
+            if st == "reported" and etype == "visit" and cand.trigger is not None and not cand.nominal \
+                    and cand.trigger.lemma in cfg["onward_verbs"] and cand.trigger.token_index < len(toks) \
+                    and toks[cand.trigger.token_index].low in cfg["onward_present"]:
+                # "Putin reist am Freitag nach Peking weiter": an onward leg told in the present is still to come
+                st, claims = "planned", (Claim("planned", (), toks[cand.trigger.token_index].low),)
             if cand.dated_background and st in ("alleged", "speculative"):
                 # the attribution of the clause ("einem UN-Bericht zufolge") is about the clause's claim,
                 # not about the dated event it names; only a hedge inside the phrase counts
@@ -1173,6 +1193,9 @@ def extract(doc: Document) -> Extraction:
                 if not (c.after_comma and c.lead in _RELATIVES):
                     last_main = ev
                 clause_events[c.position] = ev
+                if cand.trigger is not None and cand.trigger.kind == "phrase" \
+                        and cand.trigger.lemma.split(" ...")[0].split()[-1] in _STIPULATION_HEADS:
+                    stipulating.add(c.position)
         for ni, nc in encounters:
             # "besuchte er Pjöngjang zu einem Treffen mit Kim Jong Il": the subject of the clause meets him
             main = clause_events.get(nc.position)
@@ -1279,6 +1302,18 @@ def _addressee(toks: tuple[Token, ...], start: int, words: frozenset[str] = _ADD
     return False
 
 
+# the subjects of the stipulation phrases of triggers.toml ("vertrag ... verpflichtet")
+_STIPULATION_HEADS = frozenset({"vertrag", "abkommen", "pakt", "vereinbarung", "resolution", "un-resolution"})
+_PLACE_PREPS = frozenset({"in", "im", "nach", "aus", "von", "vom", "bei", "beim", "zu", "zum", "zur", "an", "am"})
+
+
+def _host_subject(toks: tuple[Token, ...], start: int) -> bool:
+    """The state or capital at ``start`` is not a place after a preposition ("In Moskau empfing ..."), so it
+    can be the subject that hosts ("Peking hatte Kim empfangen")."""
+    k = _token_at(toks, start, None)
+    return k is not None and (k == 0 or toks[k - 1].low not in _PLACE_PREPS)
+
+
 def _witness(toks: tuple[Token, ...], start: int) -> bool:
     """The person at ``start`` is named as present at the act ("im Beisein von Außenminister Ri", "in
     Anwesenheit des russischen Ministers Schoigu"): a guest noun up to six words before, with only
@@ -1292,6 +1327,11 @@ def _witness(toks: tuple[Token, ...], start: int) -> bool:
             return True
         if not toks[j].is_word or not (w in ("von", "vom") or w in _AGENT_SKIP or toks[j].is_upper
                                        or w.endswith(("e", "en", "er", "es"))):
+            return False
+        if not toks[j].is_upper and w not in ("von", "vom") and w not in _AGENT_SKIP and j > 0 \
+                and toks[j - 1].is_upper:
+            # "Im Beisein von Putin unterzeichnete Kim": a lower-case word after a name is the verb, not an
+            # adjective of the title ("des russischen Ministers"); the person after it acts
             return False
     return False
 
@@ -2239,7 +2279,7 @@ def _is_complement(c: Clause) -> bool:
 
 _ARTICLES = frozenset({"der", "die", "das", "den", "dem"})
 _ZU_SEPARABLE = re.compile(r"(?:ab|an|auf|aus|bei|ein|fest|fort|her|hin|mit|nach|vor|weg|zurück|zusammen|"
-                           r"wieder|herbei|voran|weiter|bekannt|frei|statt|teil|um|durch|nieder|hoch|dar|zu)zu[a-zäöüß]{3,}(?:e|er|el)n$")
+                           r"wieder|herbei|voran|weiter|bekannt|frei|statt|teil|um|durch|nieder|hoch|dar|zu|heim|los|kennen)zu[a-zäöüß]{3,}(?:e|er|el)n$")
 
 
 def _zu_infinitive(lows: list[str]) -> bool:
