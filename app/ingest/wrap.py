@@ -64,20 +64,24 @@ def logical_lines(text: str) -> Iterator[tuple[int, str]]:
             yield from _unwrap(text, item, max(widths) if widths else None)
 
 
-def _breaks(block: list[tuple[int, str]]) -> tuple[int, list[bool], list[bool]]:
-    """The block's width, which breaks are wraps, and which of those fall mid-sentence."""
+Pair = tuple[tuple[int, str], tuple[int, str]]
+
+
+def _breaks(block: list[tuple[int, str]]) -> tuple[int, list[Pair], list[bool], list[bool]]:
+    """The block's width, its pairs of neighbouring lines, which breaks are wraps, and which of
+    those fall mid-sentence."""
     width = max(len(line.rstrip()) for _, line in block)
     pairs = list(zip(block, block[1:], strict=False))
     wraps = [MIN_WIDTH <= width <= MAX_WIDTH and _fits_no_more(a, b, width) for (_, a), (_, b) in pairs]
     mid = [w and a.rstrip()[-1:] not in _END for w, ((_, a), _b) in zip(wraps, pairs, strict=True)]
-    return width, wraps, mid
+    return width, pairs, wraps, mid
 
 
 def _strong_width(block: list[tuple[int, str]]) -> int | None:
     """The width of a block that is wrapped beyond doubt: two wraps or more, one mid-sentence."""
     if len(block) < 3:
         return None
-    width, wraps, mid = _breaks(block)
+    width, _pairs, wraps, mid = _breaks(block)
     return width if sum(wraps) >= 2 and any(mid) else None
 
 
@@ -87,22 +91,20 @@ def _unwrap(text: str, block: list[tuple[int, str]], doc_width: int | None) -> I
     if len(block) < 2:
         yield from block
         return
-    width, wraps, mid = _breaks(block)
-    if sum(wraps) < 2:  # the one wrap must be one at the document's width
+    width, pairs, wraps, mid = _breaks(block)
+    if sum(wraps) < 2:
         wraps = [w and doc_width is not None and width <= doc_width and _fits_no_more(a, b, doc_width)
-                 for w, ((_, a), (_, b)) in zip(wraps, zip(block, block[1:], strict=False), strict=True)]
+                 for w, ((_, a), (_, b)) in zip(wraps, pairs, strict=True)]
         mid = [m and w for m, w in zip(mid, wraps, strict=True)]
     if not any(mid):
         yield from block
         return
-    pairs = zip(block, block[1:], strict=False)
-    first, last = block[0], block[0]
+    first = last = block[0]
     for wrapped, (_a, nxt) in zip(wraps, pairs, strict=True):
-        if wrapped:
-            last = nxt
-            continue
-        yield first[0], text[first[0]:last[0] + len(last[1])]
-        first = last = nxt
+        if not wrapped:
+            yield first[0], text[first[0]:last[0] + len(last[1])]
+            first = nxt
+        last = nxt
     yield first[0], text[first[0]:last[0] + len(last[1])]
 
 
