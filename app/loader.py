@@ -182,13 +182,9 @@ class _ArticleRow:
 # Statements built once (their compiled form is cached by SQLAlchemy; building them per article costs).
 _FIND_ARTICLE = select(Article.__table__.c.id, Article.__table__.c.outlet, Article.__table__.c.url).where(
     Article.__table__.c.file_name == bindparam("name"))
-_INSERT_ARTICLE = insert(Article.__table__)
 _MAX_EVENT_ID = select(func.max(Event.__table__.c.id))
+_HAS_FTS_PAUSE = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rk_fts_pause'"
 _NEXT_EVENT_IDS = text("SELECT nextval(pg_get_serial_sequence('event', 'id')) FROM generate_series(1, :n)")
-_INSERT_EVENT = insert(Event.__table__)
-_INSERT_CITATION = insert(Citation.__table__)
-_INSERT_EVENT_ACTOR = insert(EventActor.__table__)
-_INSERT_EVENT_COUNTRY = insert(EventCountry.__table__)
 
 
 def _store(session: Session, doc: Document, ex: Extraction, digest: str, meta: ArticleMeta | None,
@@ -199,12 +195,15 @@ def _store(session: Session, doc: Document, ex: Extraction, digest: str, meta: A
     is the load's cache of stored mentions for merging (the replaced ones are dropped from it here).
 
     Core statements on the session's connection (one transaction): the ORM's unit of work costs
-    more than the SQL here."""
+    more than the SQL here. On SQLite the statements of every article run as the same SQL on the
+    DBAPI connection underneath (``merge.fetch``, ``merge.insert_rows``): SQLAlchemy's own work per
+    statement and per row cost more than SQLite's."""
     actors = {} if actors is None else actors
     countries = set() if countries is None else countries
     conn = session.connection()
+    raw = merge.dbapi(conn)
     art_t, ev_t = Article.__table__, Event.__table__
-    found = conn.execute(_FIND_ARTICLE, {"name": doc.name}).first()
+    found = next(iter(merge.fetch(conn, _FIND_ARTICLE, {"name": doc.name})), None)
     reusable: dict[tuple[str, str], int] = {}
     old_groups: set[int] = set()
     article = _ArticleRow()
@@ -223,6 +222,7 @@ def _store(session: Session, doc: Document, ex: Extraction, digest: str, meta: A
             old_groups.add(gid or eid)
         if mentions is not None:
             mentions.discard(r[0] for r in old)
+            mentions.drop_groups(old_groups)
         event_ids = select(ev_t.c.id).where(ev_t.c.article_id == article_id)
         for link in (Citation.__table__, EventActor.__table__, EventCountry.__table__):
             conn.execute(delete(link).where(link.c.event_id.in_(event_ids)))
@@ -242,9 +242,8 @@ def _store(session: Session, doc: Document, ex: Extraction, digest: str, meta: A
                                             "fp_b3")},
     }
     if found is None:
-        article_id = conn.execute(_INSERT_ARTICLE, {
-            "file_name": doc.name, "outlet": article.outlet, "url": article.url, "loaded_at": _now(), **values,
-        }).inserted_primary_key[0]
+        article_id = merge.insert_row(conn, art_t, {
+            "file_name": doc.name, "outlet": article.outlet, "url": article.url, "loaded_at": _now(), **values})
     else:
         if meta is not None:
             values["outlet"], values["url"] = meta.outlet, meta.url
@@ -282,23 +281,39 @@ def _store(session: Session, doc: Document, ex: Extraction, digest: str, meta: A
     touched = merge.assign_groups(session, new, twin.id if twin else None, rows, article.outlet or doc.name,
                                   mentions)
 
-    if conn.dialect.name == "sqlite":
-        # The citations go in first, under deferred foreign keys: the full-text triggers then write
-        # each event's row once, with its quote, instead of writing it for the event and rewriting it
-        # for its citation.
-        conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")  # until this transaction ends
-        conn.execute(_INSERT_CITATION, citations)
-        conn.execute(_INSERT_EVENT, rows)
+    for r in rows:  # as the database's triggers would set it (migration 0007: then they need not)
+        r["is_head"] = 1 if r["group_id"] is None or r["group_id"] == r["id"] else 0
+    if raw is not None:
+        # The citations go in first, under deferred foreign keys (until this transaction ends). The
+        # full-text insert triggers are paused meanwhile (migration 0007) and each event's row is
+        # written once, here; without that migration the triggers write it.
+        raw.execute("PRAGMA defer_foreign_keys = ON")
+        pause = raw.execute(_HAS_FTS_PAUSE).fetchone() is not None
+        if pause:
+            raw.execute("INSERT INTO rk_fts_pause (id) VALUES (1)")
+        merge.insert_rows(conn, Citation.__table__, citations)
+        merge.insert_rows(conn, ev_t, rows)
+        if pause:
+            raw.execute("DELETE FROM rk_fts_pause")
+            quotes: dict[int, list[str]] = {}
+            for c in citations:
+                quotes.setdefault(c["event_id"], []).append(c["quote"])
+            raw.executemany("INSERT INTO event_fts(rowid, headline, quotes) VALUES (?, ?, ?)",
+                            [(r["id"], r["headline"], "\n\n".join(quotes.get(r["id"], ()))) for r in rows])
     else:
-        conn.execute(_INSERT_EVENT, rows)
-        conn.execute(_INSERT_CITATION, citations)
+        merge.insert_rows(conn, ev_t, rows)
+        merge.insert_rows(conn, Citation.__table__, citations)
     if links_a:
-        conn.execute(_INSERT_EVENT_ACTOR, links_a)
+        merge.insert_rows(conn, EventActor.__table__, links_a)
     if links_c:
-        conn.execute(_INSERT_EVENT_COUNTRY, links_c)
+        merge.insert_rows(conn, EventCountry.__table__, links_c)
 
-    touched |= merge.repair_groups(session, old_groups, reason="Artikel neu geladen")
-    merge.refresh_groups(session, touched)
+    repaired = merge.repair_groups(session, old_groups, reason="Artikel neu geladen")
+    if mentions is not None:
+        mentions.drop_groups(repaired)
+    members = [merge.GroupRow(r["group_id"], r["type"], r["status"], article.source_group, article.outlet, doc.name,
+                              r["id"], r["date_basis"], r["date_precision"], r["merge_reason"]) for r in rows]
+    merge.refresh_groups(session, touched | repaired, mentions, members)
     return len(ex.events)
 
 
@@ -309,7 +324,7 @@ def _new_event_ids(conn: Connection, n: int, reused_max: int) -> list[int]:
     if n == 0:
         return []
     if conn.dialect.name == "sqlite":
-        top = max(conn.execute(_MAX_EVENT_ID).scalar() or 0, reused_max)
+        top = max(merge.fetch(conn, _MAX_EVENT_ID, {})[0][0] or 0, reused_max)
         return list(range(top + 1, top + n + 1))
     return sorted(conn.execute(_NEXT_EVENT_IDS, {"n": n}).scalars())
 

@@ -94,7 +94,9 @@ the year after its article. A dated mention that could not merge across articles
 and not an attack on a given day, or a date coarser than a season) asks no query. The loader merges an
 article's mentions before it writes them (``assign_groups`` works on their descriptions and fills in
 their rows), and one load keeps the stored mentions it has read or written (``MentionCache``): a
-candidate's row is read once per load, only its group each time.
+candidate's row is read once per load, only its group each time, and a group the load has seen whole
+is recomputed from memory. On SQLite these statements run as SQLAlchemy's SQL on the DBAPI connection
+(``fetch``, ``insert_rows``, ``execute_many``).
 
 False-positive policy: conservative. A wrong merge hides an event; a missed merge only repeats one.
 Every merge records its reason in German in ``merge_reason``. Rules that relax a check do so only on
@@ -116,7 +118,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import and_, bindparam, func, or_, select, union_all, update
 from sqlalchemy.orm import Session
@@ -165,6 +167,15 @@ class MentionInfo:
     trigger: str = ""  # the words that made it an event ("lobte", "Besuch")
     speaker_states: frozenset[str] = frozenset()  # states of the persons in the source role
     published: date | None = None  # first day of the article's date (loaded for undated announced visits)
+
+
+def with_group(m: MentionInfo, group_id: int) -> MentionInfo:
+    """``dataclasses.replace(m, group_id=group_id)`` without its ``__init__`` call (the other fields
+    are already checked values): a copy of the instance dict."""
+    out = object.__new__(MentionInfo)
+    out.__dict__.update(m.__dict__)
+    out.__dict__["group_id"] = group_id
+    return out
 
 
 def _types_compatible(a: str, b: str) -> bool:
@@ -587,6 +598,139 @@ _RANKED = select(Event.id.label("id"), Event.group_id.label("group_id"), func.ro
 _GROUP_SAMPLE = select(_RANKED.c.id, _RANKED.c.group_id).where(_RANKED.c.rn <= bindparam("n"))
 
 
+def _internals() -> bool:
+    """Whether this SQLAlchemy has the compiler internals the prebuilt statements read (bind
+    processors by column type and by compiled statement, expanded parameter state): 2.0 and 2.1 do.
+    Without them every statement goes through Core, as on PostgreSQL."""
+    from sqlalchemy.sql.compiler import SQLCompiler
+    from sqlalchemy.types import TypeEngine
+
+    return all(hasattr(c, a) for c, a in ((TypeEngine, "_cached_bind_processor"), (SQLCompiler, "_bind_processors"),
+                                          (SQLCompiler, "construct_expanded_state")))
+
+
+FAST_SQLITE = _internals()
+
+
+def dbapi(conn: Any) -> Any | None:
+    """SQLite's own connection under ``conn`` (the same transaction), or None on other dialects.
+
+    The statements a load runs for every article go there as prebuilt SQL on SQLite: SQLAlchemy's
+    work per statement (cache key, parameter processing for every row of an executemany, result
+    wrapping) cost more than SQLite's own. The SQL is the Core statement's as SQLAlchemy compiles it
+    for SQLite, so plans and results are the same; PostgreSQL keeps the Core statements."""
+    return conn.connection.driver_connection if FAST_SQLITE and conn.dialect.name == "sqlite" else None
+
+
+def marks(n: int) -> str:
+    """``n`` positional parameters for an ``IN (…)`` list (SQLAlchemy's expanded form)."""
+    return ", ".join(["?"] * n)
+
+
+@lru_cache(maxsize=64)
+def _insert_plan(dialect: Any, table: Any, cols: tuple[str, ...]) -> tuple[str, tuple[tuple[int, Any], ...]]:
+    """The INSERT of ``cols`` into ``table`` as SQLite SQL, and the bind processors (JSON, dates) by
+    position, taken from the column types as SQLAlchemy would apply them."""
+    q = dialect.identifier_preparer.quote
+    sql = f"INSERT INTO {table.name} ({', '.join(q(c) for c in cols)}) VALUES ({marks(len(cols))})"
+    procs = tuple((i, p) for i, c in enumerate(cols) if (p := table.c[c].type._cached_bind_processor(dialect)))
+    return sql, procs
+
+
+class _Param:
+    """Where a positional parameter of an expanded statement comes from: ``params[key]`` or
+    ``params[key][index]``."""
+
+    __slots__ = ("index", "key")
+
+    def __init__(self, key: str, index: int | None = None):
+        self.key, self.index = key, index
+
+
+@lru_cache(maxsize=2048)
+def _select_plan(dialect: Any, stmt: Any, shape: tuple[tuple[str, int], ...]) -> tuple[str, list[Any]]:
+    """``stmt`` compiled for SQLite for the parameters of ``shape`` (name, length of a list or -1), as
+    SQLAlchemy would expand it, and a recipe for its positional parameters (``_Param`` or a constant,
+    with the bind processor of the column type, if any)."""
+    compiled = stmt.compile(dialect=dialect)
+    probe = {k: [_Param(k, i) for i in range(n)] if n >= 0 else _Param(k) for k, n in shape}
+    state = compiled.construct_expanded_state(probe)
+    procs = compiled._bind_processors
+    recipe = [(v, procs.get(v.key)) if isinstance(v, _Param) else (v, None) for v in state.positional_parameters]
+    return state.statement, recipe
+
+
+def fetch(conn: Any, stmt: Any, params: dict[str, Any]) -> list[Any]:
+    """``conn.execute(stmt, params).all()``, through ``dbapi`` on SQLite (for statements whose
+    results need no type processing: ids, strings, numbers)."""
+    raw = dbapi(conn)
+    if raw is None:
+        return conn.execute(stmt, params).all()
+    shape = tuple((k, len(v) if isinstance(v, list) else -1) for k, v in params.items())
+    sql, recipe = _select_plan(conn.dialect, stmt, shape)
+    values = []
+    for v, proc in recipe:
+        if isinstance(v, _Param):
+            v = params[v.key] if v.index is None else params[v.key][v.index]
+            if proc is not None:
+                v = proc(v)
+        values.append(v)
+    return raw.execute(sql, values).fetchall()
+
+
+def execute_many(conn: Any, stmt: Any, rows: list[dict[str, Any]]) -> None:
+    """``conn.execute(stmt, rows)`` (an executemany of rows with the same scalar keys), through ``dbapi``
+    on SQLite."""
+    raw = dbapi(conn)
+    if raw is None:
+        conn.execute(stmt, rows)
+        return
+    sql, recipe = _select_plan(conn.dialect, stmt, tuple((k, -1) for k in rows[0]))
+    values = []
+    for r in rows:
+        v = []
+        for x, proc in recipe:
+            if isinstance(x, _Param):
+                x = r[x.key]
+                if proc is not None:
+                    x = proc(x)
+            v.append(x)
+        values.append(v)
+    raw.executemany(sql, values)
+
+
+def insert_row(conn: Any, table: Any, row: dict[str, Any]) -> int:
+    """``conn.execute(insert(table), row)``, through ``dbapi`` on SQLite; returns the new row's id."""
+    raw = dbapi(conn)
+    if raw is None:
+        return conn.execute(table.insert(), row).inserted_primary_key[0]
+    sql, procs = _insert_plan(conn.dialect, table, tuple(row))
+    params = list(row.values())
+    for i, p in procs:
+        params[i] = p(params[i])
+    return raw.execute(sql, params).lastrowid
+
+
+def insert_rows(conn: Any, table: Any, rows: list[dict[str, Any]]) -> None:
+    """``conn.execute(insert(table), rows)`` (rows with the same keys), through ``dbapi`` on SQLite."""
+    raw = dbapi(conn)
+    if raw is None:
+        conn.execute(table.insert(), rows)
+        return
+    cols = tuple(rows[0])
+    sql, procs = _insert_plan(conn.dialect, table, cols)
+    if procs:
+        params = []
+        for r in rows:
+            v = [r[c] for c in cols]
+            for i, p in procs:
+                v[i] = p(v[i])
+            params.append(v)
+    else:
+        params = [[r[c] for c in cols] for r in rows]
+    raw.executemany(sql, params)
+
+
 def _persons_and_countries(session: Session, ids: list[int]) -> tuple[dict[int, set[str]], ...]:
     persons: dict[int, set[str]] = {i: set() for i in ids}
     countries: dict[int, set[str]] = {i: set() for i in ids}
@@ -632,12 +776,20 @@ class MentionCache:
     (their ids come back with other content); mentions a transaction writes are kept only after it
     committed (``stage``, then ``commit`` or ``rollback``), so an id that was rolled back and is given
     out again never finds a stale entry. Like the loader's other caches this assumes the load is the
-    only writer while it runs. At most ``limit`` mentions are kept, the oldest dropped first."""
+    only writer while it runs. At most ``limit`` mentions are kept, the oldest dropped first.
+
+    It also keeps whole groups as ``refresh_groups`` reads them (``GroupRow`` members in id order), so
+    that a group one more mention joins is not read again, and ``assign_groups`` takes a known group's
+    sample from it. Groups are staged and kept like mentions; a group whose members change otherwise
+    (a replaced article's groups, repaired or re-headed groups) is dropped at once (``drop_groups``)."""
 
     def __init__(self, limit: int = 200_000):
         self.limit = limit
         self._infos: dict[int, MentionInfo] = {}
         self._staged: list[MentionInfo] = []
+        # Whole groups (id -> members in id order, as refresh_groups reads them), kept like the mentions.
+        self._groups: dict[int, list[GroupRow]] = {}
+        self._staged_groups: dict[int, list[GroupRow]] = {}
 
     def get(self, eid: int) -> MentionInfo | None:
         return self._infos.get(eid)
@@ -656,12 +808,31 @@ class MentionCache:
     def stage(self, infos: Iterable[MentionInfo]) -> None:
         self._staged.extend(infos)
 
+    def group(self, gid: int) -> list[GroupRow] | None:
+        """The members of group ``gid`` if it is known whole (staged by this transaction or kept)."""
+        found = self._staged_groups.get(gid)
+        return found if found is not None else self._groups.get(gid)
+
+    def stage_groups(self, groups: dict[int, list[GroupRow]]) -> None:
+        self._staged_groups.update(groups)
+
+    def drop_groups(self, gids: Iterable[int]) -> None:
+        """Forget these groups (their members change), at once and whatever the transaction does."""
+        for g in gids:
+            self._groups.pop(g, None)
+            self._staged_groups.pop(g, None)
+
     def commit(self) -> None:
         self.put(self._staged)
         self._staged = []
+        self._groups.update(self._staged_groups)
+        self._staged_groups = {}
+        if len(self._groups) > self.limit // 4:
+            self._groups.clear()
 
     def rollback(self) -> None:
         self._staged = []
+        self._staged_groups = {}
 
 
 def _stored_infos(session: Session, group_of: dict[int, int | None],
@@ -677,7 +848,7 @@ def _stored_infos(session: Session, group_of: dict[int, int | None],
         elif m.group_id == (gid or eid):
             out[eid] = m
         else:
-            out[eid] = replace(m, group_id=gid or eid)
+            out[eid] = with_group(m, gid or eid)
             moved.append(out[eid])
     loaded = load_infos(session, sorted(missing))
     if cache is not None:
@@ -737,7 +908,7 @@ def cross_article_candidates(session: Session, new: MentionInfo, limit: int = 12
         dated = new.first is not None and new.last is not None
         if dated:
             params |= {"hi": new.last + timedelta(days=730), "lo": new.first - timedelta(days=730)}
-        return list(conn.execute(_continuing_query(dated), params).scalars())
+        return [r[0] for r in fetch(conn, _continuing_query(dated), params)]
     if new.first is not None and new.last is not None:
         if not _fine(new) or not (new.persons or (new.type == "attack" and new.precision == "day")):
             return []  # same_event would refuse every candidate: no shared person, or too coarse a date
@@ -748,12 +919,12 @@ def cross_article_candidates(session: Session, new: MentionInfo, limit: int = 12
                   "start": new.first - timedelta(days=366), "limit": limit}
         if new.persons:
             params["names"] = sorted(new.persons)
-        return list(conn.execute(_dated_query(bool(new.persons), new.type == "visit"), params).scalars())
+        return [r[0] for r in fetch(conn, _dated_query(bool(new.persons), new.type == "visit"), params)]
     if new.type == "visit" and new.status in _FUTURE and new.persons and new.published is not None:
         # An undated announced visit: the visits of its persons within a year after its article.
-        return list(conn.execute(_announced_query(), {
+        return [r[0] for r in fetch(conn, _announced_query(), {
             "aid": new.article_id, "lo": new.published, "hi": new.published + timedelta(days=OPEN_ANNOUNCEMENT_DAYS),
-            "names": sorted(new.persons), "limit": limit}).scalars())
+            "names": sorted(new.persons), "limit": limit})]
     return []
 
 
@@ -808,7 +979,7 @@ def assign_groups(session: Session, new: list[MentionInfo], twin_article: int | 
     rows = rows if rows is not None else [{} for _ in new]
     conn = session.connection()
     infos = {m.id: m for m in new}
-    twin_ids = list(conn.execute(_ARTICLE_MENTIONS, {"aid": twin_article}).scalars()) if twin_article else []
+    twin_ids = [r[0] for r in fetch(conn, _ARTICLE_MENTIONS, {"aid": twin_article})] if twin_article else []
     found: dict[tuple, list[int]] = {}  # mentions of one article often ask the same question
     key_of: dict[int, tuple] = {}
     for m in new:
@@ -816,15 +987,25 @@ def assign_groups(session: Session, new: list[MentionInfo], twin_article: int | 
         if key not in found:
             found[key] = cross_article_candidates(session, m) + twin_ids
     first = sorted({c for ids in found.values() for c in ids})
-    group_ids = dict(conn.execute(_GROUP_OF, {"ids": first}).all()) if first else {}
+    group_ids = dict(fetch(conn, _GROUP_OF, {"ids": first})) if first else {}
     groups = sorted({g or i for i, g in group_ids.items()})
     # Members of a candidate group take part, so a new mention is checked against the group, not one
     # member: the first mention and the most recent ones (a cap keeps big groups cheap).
     if groups:
-        group_ids.update(conn.execute(_GROUP_SAMPLE, {"gids": groups, "n": GROUP_SAMPLE}).all())
+        # The sample of a group the load knows whole comes from the cache (its last members by id).
+        sample, ask = [], []
+        for g in groups:
+            known = cache.group(g) if cache is not None else None
+            if known is None:
+                ask.append(g)
+            else:
+                sample.extend((r.id, g) for r in known[-GROUP_SAMPLE:])
+        if ask:
+            group_ids.update(fetch(conn, _GROUP_SAMPLE, {"gids": ask, "n": GROUP_SAMPLE}))
+        group_ids.update(sample)
         unknown = sorted(set(groups) - group_ids.keys() - infos.keys())
         if unknown:
-            group_ids.update(conn.execute(_GROUP_OF, {"ids": unknown}).all())
+            group_ids.update(fetch(conn, _GROUP_OF, {"ids": unknown}))
     wanted_ids = set(first) | group_ids.keys() | set(groups)
     # A stored group may still be led by an id a new mention reuses (its article was replaced and
     # the group is repaired only afterwards): that id stands for the new mention, ungrouped as yet.
@@ -834,18 +1015,27 @@ def assign_groups(session: Session, new: list[MentionInfo], twin_article: int | 
     by_group: dict[int, list[int]] = {}
     for o, g in group_of.items():
         by_group.setdefault(g, []).append(o)
+    # A key's candidates are every known member of the groups its found ids belong to (the found ids
+    # among them), in id order; keys of one article often reach the same groups.
     cand_infos: dict[tuple, list[MentionInfo]] = {}
     shortlist: dict[tuple, list[MentionInfo]] = {}  # those choose does not reject by type alone
+    of_groups: dict[frozenset[int], list[MentionInfo]] = {}
+    short_of: dict[tuple, list[MentionInfo]] = {}
     enc = _set("encounter_types")
     for key, ids in found.items():
-        wanted = {group_of[c] for c in ids if c in group_of}
-        cand_infos[key] = [others[c] for c in sorted({*ids, *(o for g in wanted for o in by_group[g])})
-                           if c in others]
+        wanted = frozenset(group_of[c] for c in ids if c in group_of)
+        cands = of_groups.get(wanted)
+        if cands is None:
+            cands = of_groups[wanted] = [others[c] for c in sorted(o for g in wanted for o in by_group[g])]
+        cand_infos[key] = cands
         ntype, naid = key[0], key[1]
-        n_cross, n_enc = ntype in _set("cross_article_types"), ntype in enc
-        shortlist[key] = [o for o in cand_infos[key] if o.article_id == naid or (
-            o.article_id == twin_article and o.type == ntype) or (
-            n_cross and (o.type == ntype or (n_enc and o.type in enc)))]
+        short = short_of.get((wanted, ntype))
+        if short is None:
+            n_cross, n_enc = ntype in _set("cross_article_types"), ntype in enc
+            short = short_of[wanted, ntype] = [o for o in cands if o.article_id == naid or (
+                o.article_id == twin_article and o.type == ntype) or (
+                n_cross and (o.type == ntype or (n_enc and o.type in enc)))]
+        shortlist[key] = short
     placed: list[MentionInfo] = []
     new_groups: dict[int, list[int]] = {}  # group id -> positions in ``new``
     for i, m in enumerate(new):
@@ -853,7 +1043,7 @@ def assign_groups(session: Session, new: list[MentionInfo], twin_article: int | 
         hit = choose(m, placed + shortlist[key], twin_article, placed + cand_infos[key])
         gid, reason = (hit[0].group_id, hit[1]) if hit else (m.id, None)
         rows[i]["group_id"], rows[i]["merge_reason"] = gid, reason
-        placed.append(m if gid == m.group_id else replace(m, group_id=gid))
+        placed.append(m if gid == m.group_id else with_group(m, gid))
         new_groups.setdefault(gid, []).append(i)
     if cache is not None:
         cache.stage(placed)  # with the groups they joined
@@ -878,7 +1068,7 @@ def _settle_new_groups(session: Session, new: list[MentionInfo], rows: list[dict
     written into their head rows; returns the other groups (see ``assign_groups``)."""
     ids = {m.id for m in new}
     own = sorted(g for g in groups if g in ids)
-    stored = set(session.scalars(_STORED_MEMBERS, {"gids": own})) if own else set()
+    stored = {r[0] for r in fetch(session.connection(), _STORED_MEMBERS, {"gids": own})} if own else set()
     rest = set(groups) - ids | stored
     for gid in own:
         positions = groups[gid]
@@ -949,21 +1139,49 @@ def _move_group(session: Session, old: int, new: int) -> None:
     session.execute(update(EventRedirect).where(EventRedirect.new_id == old).values(new_id=new))
 
 
-def refresh_groups(session: Session, group_ids: Iterable[int]) -> None:
+def refresh_groups(session: Session, group_ids: Iterable[int], cache: MentionCache | None = None,
+                   new_members: list[GroupRow] | None = None) -> None:
     """Recompute each group's derived status and its independent sources; let a text-dated
-    report stand for a group whose first mention has only the publication date (``_better_head``)."""
+    report stand for a group whose first mention has only the publication date (``_better_head``).
+
+    ``cache`` (the load's ``MentionCache``) holds the members of groups the load has seen whole, so a
+    group that one more mention joined is not read again: its members are the cached ones and those
+    of ``new_members`` (the rows the loader has just written, all of them) that joined it. The groups
+    recomputed here, and those made of new mentions only, are staged in the cache as they now are."""
     gids = sorted(set(group_ids))
-    if not gids:
-        return
-    rows = session.connection().execute(_GROUP_ROWS, {"gids": gids}).all()
-    by_group: dict[int, list] = {g: [] for g in gids}
-    for r in rows:
-        by_group[r[0]].append(r)
+    joined: dict[int, list[GroupRow]] = {}
+    for r in new_members or ():
+        joined.setdefault(r.group_id, []).append(r)
+    by_group: dict[int, list] = {}
+    missing = []
+    for g in gids:
+        known = cache.group(g) if cache is not None else None
+        if known is None:
+            missing.append(g)
+        else:
+            add = joined.get(g)
+            if add is None:
+                by_group[g] = known
+            elif known and add[0].id > known[-1].id and all(
+                    a.id < b.id for a, b in zip(add, add[1:], strict=False)):
+                by_group[g] = known + add  # already in id order (new ids follow the stored ones)
+            else:
+                by_group[g] = sorted(known + add, key=_member_id)
+    if missing:
+        read: dict[int, list] = {g: [] for g in missing}
+        for r in fetch(session.connection(), _GROUP_ROWS, {"gids": missing}):
+            read[r[0]].append(GroupRow(*r))
+        for members in read.values():
+            members.sort(key=_member_id)  # SQLite reads them so (index on group_id); PostgreSQL may not
+        by_group.update(read)
+    by_group = {g: by_group[g] for g in gids}  # in the order of the ids, as one query reads them
+    moved = set()
     for gid in list(by_group):
         members = by_group[gid]
         if len(members) > 1 and (new := _better_head(gid, members)) is not None:
             _rehead(session, gid, new, members)
             by_group[new] = by_group.pop(gid)
+            moved |= {gid, new}
     values = []
     for gid, members in by_group.items():
         if not members:
@@ -975,7 +1193,30 @@ def refresh_groups(session: Session, group_ids: Iterable[int]) -> None:
         values.append({"gid": gid, "b_status": derive_status(stances) if stances else "denied",
                        "b_n": len(groups), "b_outlets": sorted(groups.values())})
     if values:
-        session.connection().execute(_UPDATE_HEADS, values)
+        execute_many(session.connection(), _UPDATE_HEADS, values)
+    if cache is not None:
+        cache.drop_groups(moved)  # their members' group and reasons changed: read them again if needed
+        cache.stage_groups({g: m for g, m in by_group.items() if g not in moved and m})
+        cache.stage_groups({g: m for g, m in joined.items() if g not in by_group and g not in moved})
+
+
+def _member_id(r: GroupRow) -> int:
+    return r.id
+
+
+class GroupRow(NamedTuple):
+    """A group member as ``refresh_groups`` reads it (a row of ``_GROUP_ROWS``)."""
+
+    group_id: int
+    type: str
+    status: str
+    source_group: str | None
+    outlet: str | None
+    file_name: str
+    id: int
+    date_basis: str
+    date_precision: str | None
+    merge_reason: str | None
 
 
 _GROUP_ROWS = (select(Event.group_id, Event.type, Event.status, Article.source_group, Article.outlet,

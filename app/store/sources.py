@@ -122,8 +122,8 @@ _CANDIDATES = select(Article.id, Article.fingerprint, Article.source_group).wher
 def near_duplicate(session: Session, sketch: tuple[int, ...], file_name: str) -> Twin | None:
     """The most similar stored article (another file) with estimated Jaccard ≥ MIN_SIMILARITY."""
     b = sketch[:4]
-    rows = session.connection().execute(_CANDIDATES, {"name": file_name, "b0": b[0], "b1": b[1], "b2": b[2],
-                                                      "b3": b[3]}).all()
+    rows = merge.fetch(session.connection(), _CANDIDATES, {"name": file_name, "b0": b[0], "b1": b[1], "b2": b[2],
+                                                           "b3": b[3]})
     best, best_sim = None, MIN_SIMILARITY
     for aid, fingerprint, group in rows:
         if not fingerprint:
