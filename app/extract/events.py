@@ -575,6 +575,12 @@ def _drop_invited(out: list[Trigger], lows: list[str]) -> list[Trigger]:
     return [tr for tr in out if not invited(tr)]
 
 
+def _means_of_travel(tokens: tuple[Token, ...], i: int) -> bool:
+    """A vehicle named as someone's means of travel ("mit seinem gepanzerten Zug", "per Zug"), not as the
+    subject that runs a route."""
+    return any(t.low in ("mit", "per") for t in tokens[max(0, i - 3):i])
+
+
 def find_triggers(tokens: tuple[Token, ...], context: tuple[Token, ...] = (),
                   tail: tuple[str, ...] = ()) -> list[Trigger]:
     """All triggers in one clause (tokens are its words); ``context`` holds words outside the clause
@@ -589,6 +595,8 @@ def find_triggers(tokens: tuple[Token, ...], context: tuple[Token, ...] = (),
         first_tech = min(i for i, c in objs if c == "tech") if any(c == "tech" for _, c in objs) else None
         if first_goods is not None and first_tech is not None and first_goods < first_tech:
             classes.discard("tech")  # "Öl, Lebensmittel und womöglich Militärtechnologie": a trade, tech at its end
+    if "transport" in classes and all(_means_of_travel(tokens, i) for i, c in objs if c == "transport"):
+        classes.discard("transport")  # "Kim fuhr mit dem Zug nach Moskau": a traveller's means, no route of its own
     if "relation" not in classes and any(_compound_match(tokens[i].low, _relation_words()) for i, _ in objs):
         classes.add("relation")  # "Bündnis", "Allianzen": an agreement's object and a relation alike
     lows = [t.low for t in tokens]

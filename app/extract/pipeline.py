@@ -146,6 +146,7 @@ def _cfg() -> dict:
         "topic_phrases": tuple(tuple(x.split()) for x in c["topic"]["words"] if " " in x),
         "topic_constr": tuple(tuple(x.split()) for x in c["topic"]["construction"]),
         "pair": frozenset(c["anaphora"]["pair"]),
+        "additive": frozenset(c["anaphora"].get("additive", ())),
         "person": frozenset(c["anaphora"]["person"]),
         "keep_speech": frozenset(c["priority"]["keep_speech"]),
         "causal": frozenset(c["priority"]["causal_preps"]),
@@ -221,6 +222,7 @@ class _Cand:
     speaker: Clause | None = None  # the speech clause this candidate is the complement of
     announced: bool = False  # the complement of "kündigte an, ... zu ...": a planned act
     report: bool = False  # a "Wie X mitteilte" clause: a statement that does not carry the topic on
+    continued: bool = False  # a Konjunktiv sentence with no trigger: the speech just reported may go on
 
 
 def _country(code: str) -> str:
@@ -650,6 +652,9 @@ def extract(doc: Document) -> Extraction:
         for cand in cands:
             if cand.skip:
                 continue
+            if cand.continued and not (last_event is not None and last_event.type == "statement"
+                                       and last_event.sentence_index == sent.index - 1):
+                continue  # "Man müsse sie schrittweise aufheben" only right after a statement
             c = cand.clause
             if not cand.nominal and c.position - 1 in stipulating and _zu_complement(c):
                 continue  # "Die Resolution verpflichtet alle Staaten, Gastarbeiter heimzuschicken": the content
@@ -708,7 +713,7 @@ def extract(doc: Document) -> Extraction:
                 and not cand.nominal and not any(coref.is_person(m) for m in own) \
                 and not any(is_finite_verb(t.low) for t in [t for t in c.tokens if t.is_word][:-1])
             tr = cand.trigger
-            if tr is not None and tr.lemma in cfg["destination_verbs"] and (
+            if tr is not None and tr.lemma in cfg["destination_verbs"] and tr.section != "economic_cooperation" and (
                     _destination(own, toks) is None or not actors):
                 continue  # "es kam zu Gefechten": a movement verb needs a traveller and a destination
             if tr is not None and tr.kind == "noun" and not cand.nominal and cand.type in cfg["nominal_actor"] \
@@ -752,7 +757,12 @@ def extract(doc: Document) -> Extraction:
                     _definite_lead(toks[i:]) for i in range(len(toks)))  # "Bestätigt wurden die Geschäfte nicht"
                 definite = c.position == 0 and (_definite_lead(toks) or unconfirmed) and last_event is not None \
                     and last_event.sentence_index == sent.index - 1
-                if not (near_prev and (anaphor or c.position > 0 or cand.nominal or same_kind or definite)):
+                # "Zugleich wurden Abkommen ... unterzeichnet": an additive adverb opening the sentence right
+                # after an event goes on about its parties
+                additive = c.position == 0 and bool(toks) and toks[0].low in cfg["additive"] \
+                    and last_event is not None and last_event.sentence_index == sent.index - 1
+                if not (near_prev and (anaphor or c.position > 0 or cand.nominal or same_kind or definite
+                                       or additive or cand.continued)):
                     continue
             if len(codes) == 1 and not cand.nominal and "dort" in lows and cand.type in _PLACE_TYPES:
                 # "Die russische Söldnertruppe Wagner ist dort im Einsatz": the state named last before
@@ -1775,6 +1785,16 @@ def _singular_verb_next_to(lows: list[str], i: int) -> bool:
     return False
 
 
+def _reported_lead(c: Clause, cfg: dict) -> bool:
+    """A main clause whose finite verb, in second place, is a Konjunktiv I form other than "habe" (also the
+    first person): "Er sei bereit, ...", "Man müsse ...", "Eine Lösung könne nicht ... erfolgen"."""
+    words = [t for t in c.tokens if t.is_word]
+    if len(words) < 3 or c.lead in ("dass", "ob", "weil", "wenn", "falls", "als", "obwohl", "da", "und", "oder"):
+        return False
+    return any(not t.is_upper and t.low in cfg["konj"] and t.low not in ("habe", "hätte", "hätten")
+               for t in words[1:5])
+
+
 def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stimex: list[Timex],
                 referent: tuple[Token, ...] = (), heading: bool = False, titled: bool = False) -> list[_Cand]:
     """One candidate per clause with a trigger, plus nominal events; merges speech clauses.
@@ -1843,6 +1863,13 @@ def _candidates(clauses: list[Clause], smentions: list[Mention], cfg: dict, stim
         if main is None and (heading or (titled and len(c.tokens) >= 3)) \
                 and (verbless := _verbless_heading(c, smentions)):
             per_clause.append(_Cand(c, c.start, c.end, verbless, None, trs))  # "Seoul: 10.000 Soldaten in Russland"
+            continue
+        if main is None and not topic and c.position == 0 and _reported_lead(c, cfg) \
+                and not any(find_triggers(o.tokens) for o in clauses[1:]):
+            # "Man müsse sie schrittweise aufheben", "Nordkorea sei ein verlässlicher Partner": reported speech
+            # with no speech verb continues the statement just told (kept only right after one, and only
+            # when no later clause of the sentence tells an act of its own)
+            per_clause.append(_Cand(c, c.start, c.end, "statement", None, trs, continued=True))
             continue
         if main is None and not topic:
             per_clause.append(None)
