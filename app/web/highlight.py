@@ -64,6 +64,16 @@ def timex_title(t: dict[str, Any]) -> str:
     return "Zeitausdruck: " + " · ".join(bits)
 
 
+def _bounds(item: dict[str, Any], n: int) -> tuple[int, int] | None:
+    """A report entry's (start, end) clamped to the text, or None when it is unreadable or empty
+    (the ingest report is JSON from the database: read it defensively)."""
+    try:
+        s, e = max(0, int(item["start"])), min(n, int(item["end"]))
+    except (KeyError, TypeError, ValueError):
+        return None
+    return (s, e) if s < e else None
+
+
 def highlight(text: str, citations: list[dict[str, Any]], dropped: list[dict[str, Any]] | None = None,
               timexes: list[dict[str, Any]] | None = None) -> Markup:
     """``text`` as HTML with ``citations`` ({id,start,end,event_id?,event_headline?}) as ``<mark>``,
@@ -77,20 +87,12 @@ def highlight(text: str, citations: list[dict[str, Any]], dropped: list[dict[str
             title = f"Beleg für: {c.get('event_headline') or ''}".strip()
             spans.append(_Span("cite", int(c["id"]), s, e, title, c.get("event_id")))
     for i, d in enumerate(dropped or []):
-        try:
-            s, e = max(0, int(d["start"])), min(n, int(d["end"]))
-        except (KeyError, TypeError, ValueError):
-            continue
-        if s < e:
-            spans.append(_Span("drop", i, s, e, f"Ausgeblendet: {d.get('reason', '')}"))
+        if b := _bounds(d, n):
+            spans.append(_Span("drop", i, *b, f"Ausgeblendet: {d.get('reason', '')}"))
     for i, t in enumerate(timexes or []):
-        try:
-            s, e = max(0, int(t["start"])), min(n, int(t["end"]))
-        except (KeyError, TypeError, ValueError):
-            continue
-        if s < e:
+        if b := _bounds(t, n):
             data = f' data-type="{escape(t.get("type") or "")}" data-value="{escape(t.get("value") or "")}"'
-            spans.append(_Span("timex", i, s, e, timex_title(t), data=data))
+            spans.append(_Span("timex", i, *b, timex_title(t), data=data))
 
     starts: dict[int, list[_Span]] = {}
     for sp in spans:
