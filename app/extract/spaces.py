@@ -16,8 +16,10 @@ from dataclasses import replace
 
 from .model import Document, Sentence
 
-# line breaks and tabs; no-break, figure, thin, narrow no-break and the other fixed-width spaces
-_SPACE_LIKE = re.compile("[\r\n\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+#: Tabs and the typographic spaces (no-break, en/em, figure, thin, hair, narrow no-break, ideographic):
+#: each reads as a plain space, here and in the boilerplate rules (``app/ingest/clean.py``).
+TYPOGRAPHIC_SPACES = "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_SPACE_LIKE = re.compile(f"[\r\n{TYPOGRAPHIC_SPACES}]")  # and line breaks inside a sentence
 
 
 def plain_spaces(doc: Document) -> Document:

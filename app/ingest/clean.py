@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from app.extract.model import Dropped
+from app.extract.spaces import TYPOGRAPHIC_SPACES
 
 from .literals import may_match, prefilter
 from .wrap import logical_lines
@@ -62,9 +63,7 @@ def _rules() -> tuple[_Rule, ...]:
     return tuple(rules)
 
 
-# no-break, figure, thin and the other fixed-width spaces, and tabs, as a rule reads them
-_PLAIN = str.maketrans({c: " " for c in "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-                        "\u2009\u200a\u202f\u205f\u3000"})
+_PLAIN = str.maketrans({c: " " for c in TYPOGRAPHIC_SPACES})  # as a rule reads them
 
 
 def _lines(text: str):
