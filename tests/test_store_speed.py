@@ -37,6 +37,21 @@ def dump(engine) -> dict[str, list]:
                 "redirect": [tuple(r) for r in c.execute(text("SELECT old_id, new_id FROM event_redirect ORDER BY 1"))]}
 
 
+def fresh_engine(tmp_path: Path, name: str):
+    """A new SQLite file migrated to the newest revision."""
+    url = f"sqlite:///{tmp_path / f'{name}.db'}"
+    upgrade(url)
+    return make_engine(url)
+
+
+def checked_dump(engine) -> dict[str, list]:
+    """``dump`` after checking the full-text rows, with the engine disposed."""
+    fts_in_sync(engine)
+    rows = dump(engine)
+    engine.dispose()
+    return rows
+
+
 def fts_in_sync(engine) -> None:
     with engine.connect() as c:
         expected = [tuple(r) for r in c.execute(text(FTS_EXPECTED))]
@@ -115,9 +130,7 @@ def test_one_loader_stores_what_a_loader_per_file_stores(tmp_path):
     work.mkdir()
     results = []
     for shared in (True, False):
-        url = f"sqlite:///{tmp_path / f'{shared}.db'}"
-        upgrade(url)
-        engine = make_engine(url)
+        engine = fresh_engine(tmp_path, str(shared))
         one = Loader(engine)
         for round_ in range(3):
             for i, (name, body) in enumerate(arts):
@@ -128,9 +141,7 @@ def test_one_loader_stores_what_a_loader_per_file_stores(tmp_path):
                 (work / name).write_text(body, encoding="utf-8")
                 result = (one if shared else Loader(engine)).load_file(work / name)
                 assert result.outcome != "failed", result
-        fts_in_sync(engine)
-        results.append(dump(engine))
-        engine.dispose()
+        results.append(checked_dump(engine))
     assert results[0] == results[1]
 
 
@@ -138,9 +149,7 @@ def test_rollback_drops_what_the_transaction_staged(tmp_path, monkeypatch):
     """A failed file leaves no cached mention or group behind: the next files load as into a fresh load."""
     dumps = []
     for fail in (True, False):
-        url = f"sqlite:///{tmp_path / f'{fail}.db'}"
-        upgrade(url)
-        engine = make_engine(url)
+        engine = fresh_engine(tmp_path, str(fail))
         one = Loader(engine)
         files = _seed_files()
         if fail:
@@ -155,9 +164,7 @@ def test_rollback_drops_what_the_transaction_staged(tmp_path, monkeypatch):
             monkeypatch.setattr(merge, "refresh_groups", real)
         for p in files:
             assert one.load_file(p).outcome in ("loaded", "unchanged")
-        fts_in_sync(engine)
-        dumps.append(dump(engine))
-        engine.dispose()
+        dumps.append(checked_dump(engine))
     assert dumps[0] == dumps[1]
 
 
@@ -211,12 +218,8 @@ def test_without_the_sqlalchemy_internals_the_core_path_stores_the_same(tmp_path
     results = []
     for fast in (True, False):
         monkeypatch.setattr(merge, "FAST_SQLITE", fast)
-        url = f"sqlite:///{tmp_path / f'{fast}.db'}"
-        upgrade(url)
-        engine = make_engine(url)
+        engine = fresh_engine(tmp_path, str(fast))
         report = load_paths([work], engine)
         assert report.count("loaded") == len(arts), report.failed
-        fts_in_sync(engine)
-        results.append(dump(engine))
-        engine.dispose()
+        results.append(checked_dump(engine))
     assert results[0] == results[1]
